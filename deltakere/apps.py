@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeltakereConfig(AppConfig):
+    name = "deltakere"
+    verbose_name = "Register (sentre, ansatte, deltakere)"

@@ -1,0 +1,135 @@
+"""The one scoping helper: every query of personal data is limited to the signed-in user's centres.
+
+Centre-owned models declare `objects = SenterScopedManager("senter")` (or the lookup that
+leads to their centre, e.g. "deltaker__senter"). The manager is django-scopes' ScopedManager,
+so a query run with no active scope raises `ScopeError` instead of returning rows: the
+boundary fails closed (see STYLE.md on pretix).
+
+`SenterScopeMiddleware` opens the scope for each signed-in request with the ids of the centres
+where the user has an active membership; views then fetch with `get_object_or_404` on the
+scoped manager, and an object of another centre answers 404. Management commands and tests
+open a scope explicitly (`senter_scope(user)`, or `scopes_disabled()` where the whole
+database is meant).
+
+Roles narrow what a member may do at a centre; `rolle_ved` and `krev_rolle` answer that from
+the memberships the middleware has already loaded, so a role check costs no query.
+"""
+
+from contextlib import contextmanager
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+from django_scopes import ScopedManager, scope, scopes_disabled
+from django_scopes.manager import DisabledQuerySet
+
+__all__ = [
+    "SenterScopedManager",
+    "SenterScopeMiddleware",
+    "aktive_medlemskap",
+    "krev_rolle",
+    "rolle_ved",
+    "scopes_disabled",
+    "senter_scope",
+]
+
+
+class _UtenScopeQuerySet(DisabledQuerySet):
+    """django-scopes' refusing queryset, also refusing the terminal calls it lets through."""
+
+    exists = DisabledQuerySet.error
+    contains = DisabledQuerySet.error
+    in_bulk = DisabledQuerySet.error
+    explain = DisabledQuerySet.error
+    bulk_update = DisabledQuerySet.error
+
+
+def SenterScopedManager(lookup="senter", manager_class=models.Manager):  # noqa: N802 - a factory, like ScopedManager
+    """A manager whose querysets are limited to the active centre scope through `lookup`."""
+    scoped_class = type(ScopedManager(_manager_class=manager_class, senter=lookup))
+
+    class SenterManager(scoped_class):
+        def get_queryset(self):
+            qs = super().get_queryset()
+            if isinstance(qs, DisabledQuerySet):
+                return _UtenScopeQuerySet(self.model, using=self._db, missing_scopes=qs.missing_scopes)
+            return qs
+
+    return SenterManager()
+
+
+def aktive_medlemskap(bruker):
+    """The user's active memberships, with their centres: the only unscoped read of memberships.
+
+    It has to be unscoped, because the memberships are what the scope is made from.
+    """
+    from .models import Medlemskap
+
+    if not bruker.is_authenticated:
+        return []
+    return list(
+        Medlemskap.objects.with_scopes_disabled()
+        .filter(bruker=bruker, sluttet__isnull=True, senter__aktiv=True)
+        .select_related("senter")
+        .order_by("senter__navn")
+    )
+
+
+@contextmanager
+def senter_scope(bruker):
+    """Open the scope of `bruker`'s centres (for management commands, shell work and tests)."""
+    ids = [m.senter_id for m in aktive_medlemskap(bruker)]
+    with scope(senter=ids):
+        yield ids
+
+
+AKTIVT_SENTER_SESSION_KEY = "aktivt_senter_id"
+
+
+class SenterScopeMiddleware:
+    """Opens the centre scope for every request of a signed-in user.
+
+    Anonymous requests get no scope at all, so any query of personal data they could
+    reach raises instead of answering. The scope is always a list (possibly empty): a
+    user with no active membership sees nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            request.medlemskap = []
+            request.aktivt_medlemskap = None
+            return self.get_response(request)
+
+        medlemskap = aktive_medlemskap(request.user)
+        request.medlemskap = medlemskap
+        valgt = request.session.get(AKTIVT_SENTER_SESSION_KEY)
+        request.aktivt_medlemskap = next(
+            (m for m in medlemskap if m.senter_id == valgt), medlemskap[0] if medlemskap else None
+        )
+        with scope(senter=[m.senter_id for m in medlemskap]):
+            return self.get_response(request)
+
+
+def rolle_ved(request, senter_id):
+    """The user's role at the centre, or None when they do not work there."""
+    for m in getattr(request, "medlemskap", []):
+        if m.senter_id == senter_id:
+            return m.rolle
+    return None
+
+
+def krev_rolle(request, senter_id, roller):
+    """The user's membership at `senter_id` when their role there is one of `roller`.
+
+    Not a member of that centre: 404, so the centre's data stays invisible. A member
+    whose role may not do this: 403.
+    """
+    for m in getattr(request, "medlemskap", []):
+        if m.senter_id == senter_id:
+            if m.rolle in roller:
+                return m
+            raise PermissionDenied
+    raise Http404

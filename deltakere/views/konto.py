@@ -1,0 +1,170 @@
+"""Sign-in, second factor, sign-out and the user's own account page."""
+
+import secrets
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ..forms import EngangskodeForm, InnloggingForm
+
+ANTALL_RESERVEKODER = 10
+RESERVEKODER_SESSION_KEY = "nye_reservekoder"
+
+
+class LoggInnView(auth_views.LoginView):
+    template_name = "konto/logg_inn.html"
+    authentication_form = InnloggingForm
+    redirect_field_name = "neste"
+    redirect_authenticated_user = True
+
+
+def _neste(request, default="min_oversikt"):
+    neste = request.POST.get("neste") or request.GET.get("neste")
+    if neste and url_has_allowed_host_and_scheme(neste, {request.get_host()}, request.is_secure()):
+        return neste
+    return resolve_url(default)
+
+
+@login_required
+def to_trinn_bekreft(request):
+    """The second factor: a code from the authenticator app, or a backup code."""
+    if request.user.is_verified():
+        return redirect(_neste(request))
+    if not user_has_device(request.user):
+        return redirect("to_trinn_oppsett")
+    form = EngangskodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["kode"])
+        if device is None:
+            form.add_error("kode", "Koden er feil eller utløpt. Prøv en ny kode fra appen.")
+        else:
+            otp_login(request, device)
+            if isinstance(device, StaticDevice):
+                igjen = device.token_set.count()
+                messages.warning(request, f"Du brukte en reservekode. Du har {igjen} igjen.")
+            return redirect(_neste(request))
+    return render(request, "konto/to_trinn_bekreft.html", {"form": form, "neste": _neste(request)})
+
+
+def _qr_svg(device):
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=5, title="QR-kode for autentiseringsappen", dark="#000", light="#fff"
+    )
+
+
+def _hemmelighet_gruppert(device):
+    from base64 import b32encode
+
+    tekst = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
+
+
+@login_required
+def to_trinn_oppsett(request):
+    """Enrol an authenticator app: scan the QR code, confirm with one code, get backup codes."""
+    if user_has_device(request.user) and not request.user.is_verified():
+        # Replacing the app needs the old second factor first.
+        return redirect("to_trinn_bekreft")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name="Autentiseringsapp", confirmed=False)
+    form = EngangskodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_token(form.cleaned_data["kode"]):
+            form.add_error("kode", "Koden stemmer ikke. Sjekk at klokken på telefonen er riktig og prøv en ny kode.")
+        else:
+            TOTPDevice.objects.filter(user=request.user, confirmed=True).delete()
+            device.confirmed = True
+            device.save()
+            koder = _nye_reservekoder(request.user)
+            otp_login(request, device)
+            request.session[RESERVEKODER_SESSION_KEY] = koder
+            messages.success(request, "To-trinns innlogging er slått på.")
+            return redirect("to_trinn_reservekoder")
+    return render(
+        request,
+        "konto/to_trinn_oppsett.html",
+        {"form": form, "qr_svg": _qr_svg(device), "hemmelighet": _hemmelighet_gruppert(device)},
+    )
+
+
+def _nye_reservekoder(bruker):
+    StaticDevice.objects.filter(user=bruker).delete()
+    device = StaticDevice.objects.create(user=bruker, name="Reservekoder", confirmed=True)
+    koder = [f"{secrets.randbelow(10**8):08d}" for _ in range(ANTALL_RESERVEKODER)]
+    for kode in koder:
+        device.token_set.create(token=kode)
+    return koder
+
+
+@login_required
+def to_trinn_reservekoder(request):
+    """Shows newly made backup codes once; afterwards only how many are left."""
+    koder = request.session.pop(RESERVEKODER_SESSION_KEY, None)
+    return render(request, "konto/to_trinn_reservekoder.html", {"koder": koder})
+
+
+@login_required
+@require_POST
+def lag_nye_reservekoder(request):
+    if not request.user.is_verified():
+        return redirect("to_trinn_bekreft")
+    request.session[RESERVEKODER_SESSION_KEY] = _nye_reservekoder(request.user)
+    messages.success(request, "Nye reservekoder er laget. De gamle virker ikke lenger.")
+    return redirect("to_trinn_reservekoder")
+
+
+@login_required
+def konto(request):
+    totp = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    reserve = StaticDevice.objects.filter(user=request.user, confirmed=True).first()
+    return render(
+        request,
+        "konto/konto.html",
+        {"totp": totp, "reservekoder_igjen": reserve.token_set.count() if reserve else 0},
+    )
+
+
+class LoggUtView(auth_views.LogoutView):
+    """Django's LogoutView answers POST only, so a link or a prefetch cannot sign anyone out."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "Du er logget ut.")
+        return response
+
+
+class EndrePassordView(auth_views.PasswordChangeView):
+    template_name = "konto/endre_passord.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, "Passordet er endret.")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return resolve_url("konto")
+
+
+class GlemtPassordView(auth_views.PasswordResetView):
+    template_name = "konto/glemt_passord.html"
+    email_template_name = "konto/epost/tilbakestill_passord.txt"
+    subject_template_name = "konto/epost/tilbakestill_passord_emne.txt"
+
+    def get_success_url(self):
+        return resolve_url("glemt_passord_sendt")
+
+
+class TilbakestillPassordView(auth_views.PasswordResetConfirmView):
+    template_name = "konto/tilbakestill_passord.html"
+
+    def get_success_url(self):
+        return resolve_url("tilbakestill_passord_ferdig")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OppfolgingConfig(AppConfig):
+    name = "oppfolging"
+    verbose_name = "Oppfølging"

@@ -1,0 +1,52 @@
+import pytest
+from django.urls import reverse
+
+from deltakere.models import Rolle
+from tests.conftest import ALLE_ROLLER
+from tests.factories import MedlemskapFactory, ansatt
+
+
+@pytest.mark.django_db
+class TestMinOversikt:
+    @pytest.mark.parametrize("rolle", ALLE_ROLLER)
+    def test_it_shows_the_users_centres_and_role_honestly(self, client, senter, annet_senter, rolle):
+        bruker = ansatt(senter, rolle)
+        client.force_login(bruker)
+        body = client.get(reverse("min_oversikt")).content.decode()
+        assert "<h1" in body and "Min oversikt" in body
+        assert senter.navn in body and Rolle(rolle).label in body
+        assert annet_senter.navn not in body
+
+    def test_it_requires_sign_in(self, client, db):
+        response = client.get(reverse("min_oversikt"))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("logg_inn"))
+
+    def test_the_leder_gets_the_staff_link_and_others_do_not(self, client, senter, leder, veileder):
+        client.force_login(leder)
+        assert reverse("ansatte", args=[senter.pk]) in client.get("/").content.decode()
+        client.force_login(veileder)
+        assert reverse("ansatte", args=[senter.pk]) not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+class TestByttSenter:
+    def test_it_switches_between_the_users_centres(self, client, senter, annet_senter, veileder):
+        MedlemskapFactory(bruker=veileder, senter=annet_senter, rolle=Rolle.LEDER)
+        client.force_login(veileder)
+        body = client.get("/").content.decode()
+        assert 'name="senter"' in body and "Bytt senter" in body
+
+        client.post(reverse("bytt_senter"), {"senter": annet_senter.pk})
+        body = client.get("/").content.decode()
+        assert reverse("ansatte", args=[annet_senter.pk]) in body
+
+    def test_it_refuses_a_centre_the_user_does_not_work_at(self, client, senter, annet_senter, veileder):
+        client.force_login(veileder)
+        response = client.post(reverse("bytt_senter"), {"senter": annet_senter.pk}, follow=True)
+        assert "Velg et av sentrene" in response.content.decode()
+        assert client.session.get("aktivt_senter_id") is None
+
+    def test_it_rejects_get(self, client, veileder):
+        client.force_login(veileder)
+        assert client.get(reverse("bytt_senter")).status_code == 405

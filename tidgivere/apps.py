@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TidgivereConfig(AppConfig):
+    name = "tidgivere"
+    verbose_name = "Tidgivere"
