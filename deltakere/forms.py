@@ -1,7 +1,25 @@
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+from stdnum.no import fodselsnummer
 
-from .models import Bruker, Medlemskap, Rolle
+from .models import (
+    Avslutningsarsak,
+    Bosituasjon,
+    Bruker,
+    Deltaker,
+    Inntekt,
+    Medlemskap,
+    Nettverkskontakt,
+    Rolle,
+    Samtykke,
+    Senter,
+    Soningsforhold,
+    Status,
+)
+from .services import mulige_duplikater
 
 
 class InnloggingForm(AuthenticationForm):
@@ -65,3 +83,362 @@ class EndreRolleForm(forms.ModelForm):
     class Meta:
         model = Medlemskap
         fields = ["rolle"]
+
+
+# ---------------------------------------------------------------------------
+# Deltakere
+# ---------------------------------------------------------------------------
+
+DATO = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def valider_fodselsnummer(verdi):
+    if verdi and not fodselsnummer.is_valid(verdi):
+        raise forms.ValidationError("Fødselsnummeret er ikke gyldig. Sjekk at alle 11 sifrene er riktige.")
+
+
+def normaliser_telefon(verdi):
+    """Norwegian numbers: 8 digits, optionally with +47 or 0047 in front; returns the 8 digits."""
+    tall = re.sub(r"[\s\-().]", "", verdi or "")
+    if not tall:
+        return ""
+    tall = re.sub(r"^(\+47|0047)", "", tall)
+    if not re.fullmatch(r"[2-9]\d{7}", tall):
+        raise forms.ValidationError("Skriv et norsk telefonnummer med 8 siffer, for eksempel 912 34 567.")
+    return tall
+
+
+class VersjonForm(forms.Form):
+    """The version the user started from; a save from an older version is refused (see services)."""
+
+    versjon = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+def _ansatte_ved(senter):
+    return (
+        Bruker.objects.filter(medlemskap__senter=senter, medlemskap__sluttet__isnull=True, is_active=True)
+        .order_by("navn")
+        .distinct()
+    )
+
+
+class DeltakerPersonaliaForm(forms.ModelForm):
+    """The person's own details: used when registering and when editing."""
+
+    class Meta:
+        model = Deltaker
+        fields = [
+            "fornavn", "etternavn", "kallenavn", "fodselsaar", "fodselsdato", "fodselsnummer", "kjonn",
+            "telefon", "epost", "kontaktform", "interesser",
+            "henvisning_kilde", "henvisning_dato", "henvisende_instans", "henvisning_kontaktperson",
+            "henvisning_notat",
+        ]  # fmt: skip
+        widgets = {
+            "fodselsdato": DATO,
+            "henvisning_dato": DATO,
+            "fodselsaar": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "fodselsnummer": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "telefon": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "interesser": forms.Textarea(attrs={"rows": 3}),
+            "henvisning_notat": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fodselsaar"].localize = False
+        self.fields["fodselsaar"].widget.is_localized = False
+
+    def clean_fodselsaar(self):
+        aar = self.cleaned_data["fodselsaar"]
+        if not 1900 <= aar <= timezone.localdate().year:
+            raise forms.ValidationError(f"Skriv et årstall mellom 1900 og {timezone.localdate().year}.")
+        return aar
+
+    def clean_fodselsnummer(self):
+        verdi = re.sub(r"\s", "", self.cleaned_data.get("fodselsnummer", ""))
+        valider_fodselsnummer(verdi)
+        return verdi
+
+    def clean_telefon(self):
+        return normaliser_telefon(self.cleaned_data.get("telefon"))
+
+    def clean_henvisning_dato(self):
+        dato = self.cleaned_data["henvisning_dato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError("Henvisningsdatoen kan ikke være fram i tid.")
+        return dato
+
+    def clean(self):
+        data = super().clean()
+        fnr, aar, dato = data.get("fodselsnummer"), data.get("fodselsaar"), data.get("fodselsdato")
+        if fnr and not self.has_error("fodselsnummer"):
+            fra_fnr = fodselsnummer.get_birth_date(fnr)
+            if aar and fra_fnr.year != aar:
+                self.add_error("fodselsnummer", "Fødselsnummeret passer ikke med fødselsåret.")
+            elif dato and dato != fra_fnr:
+                self.add_error("fodselsnummer", "Fødselsnummeret passer ikke med fødselsdatoen.")
+            elif not dato:
+                data["fodselsdato"] = fra_fnr
+        if dato and aar and dato.year != aar:
+            self.add_error("fodselsdato", "Fødselsdatoen passer ikke med fødselsåret.")
+        return data
+
+
+class NyDeltakerForm(DeltakerPersonaliaForm):
+    """Registering a person: details, situation, contact persons and the consent to registration."""
+
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[(Status.HENVIST, "Henvist (ikke startet ennå)"), (Status.AKTIV, "Aktiv (oppfølgingen er i gang)")],
+        initial=Status.HENVIST,
+        widget=forms.RadioSelect,
+    )
+    samtykke_form = forms.ChoiceField(
+        label="Samtykke til registrering er gitt",
+        choices=Samtykke.Form.choices,
+        widget=forms.RadioSelect,
+        help_text="Personen må samtykke til at senteret registrerer og oppbevarer opplysninger.",
+    )
+    samtykke_dato = forms.DateField(label="Dato for samtykket", widget=DATO, initial=timezone.localdate)
+    bekreft_ny = forms.BooleanField(
+        label="Jeg har sjekket listen over: dette er en ny person",
+        required=False,
+    )
+
+    class Meta(DeltakerPersonaliaForm.Meta):
+        fields = DeltakerPersonaliaForm.Meta.fields + [
+            "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold", "primaerkontakt", "sekundaerkontakt",
+        ]  # fmt: skip
+
+    def __init__(self, *args, senter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.senter = senter
+        self.duplikater = []
+        for navn in ("primaerkontakt", "sekundaerkontakt"):
+            self.fields[navn].queryset = _ansatte_ved(senter)
+        self.fields["henvisning_dato"].initial = timezone.localdate
+
+    def clean_samtykke_dato(self):
+        dato = self.cleaned_data["samtykke_dato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError("Datoen kan ikke være fram i tid.")
+        return dato
+
+    def clean(self):
+        data = super().clean()
+        primaer, sekundaer = data.get("primaerkontakt"), data.get("sekundaerkontakt")
+        if primaer and sekundaer and primaer == sekundaer:
+            self.add_error("sekundaerkontakt", "Andre kontakt må være en annen enn primærkontakten.")
+        if not self.errors and not data.get("bekreft_ny"):
+            self.duplikater = mulige_duplikater(
+                senter=self.senter, fornavn=data["fornavn"], etternavn=data["etternavn"], fodselsaar=data["fodselsaar"]
+            )
+            if self.duplikater:
+                self.add_error(
+                    "bekreft_ny",
+                    "Det finnes allerede noen med samme navn og fødselsår ved senteret. Sjekk listen, "
+                    "og kryss av hvis dette likevel er en ny person.",
+                )
+        return data
+
+    def deltaker_data(self):
+        """The cleaned fields that belong on the Deltaker row (and the starting status)."""
+        skip = {"samtykke_form", "samtykke_dato", "bekreft_ny"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+
+class EndreDeltakerForm(DeltakerPersonaliaForm):
+    versjon = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class SituasjonForm(VersjonForm):
+    dato = forms.DateField(label="Gjelder fra", widget=DATO, initial=timezone.localdate)
+    bosituasjon = forms.ChoiceField(label="Bosituasjon", choices=Bosituasjon.choices)
+    inntekt = forms.ChoiceField(label="Inntekt", choices=Inntekt.choices)
+    lar = forms.BooleanField(label="I LAR (legemiddelassistert rehabilitering)", required=False)
+    i_behandling = forms.BooleanField(label="I behandling", required=False)
+    soningsforhold = forms.ChoiceField(label="Soningsforhold", choices=Soningsforhold.choices, required=False)
+
+    def clean_dato(self):
+        dato = self.cleaned_data["dato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError("Datoen kan ikke være fram i tid.")
+        return dato
+
+
+class KontaktpersonerForm(VersjonForm):
+    dato = forms.DateField(label="Gjelder fra", widget=DATO, initial=timezone.localdate)
+    primaerkontakt = forms.ModelChoiceField(label="Primærkontakt", queryset=Bruker.objects.none(), required=False)
+    sekundaerkontakt = forms.ModelChoiceField(
+        label="Andre kontakt",
+        queryset=Bruker.objects.none(),
+        required=False,
+        help_text="En kollega som kjenner personen og tar over når primærkontakten er borte.",
+    )
+
+    def __init__(self, *args, senter, **kwargs):
+        super().__init__(*args, **kwargs)
+        for navn in ("primaerkontakt", "sekundaerkontakt"):
+            self.fields[navn].queryset = _ansatte_ved(senter)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("primaerkontakt") and data.get("primaerkontakt") == data.get("sekundaerkontakt"):
+            self.add_error("sekundaerkontakt", "Andre kontakt må være en annen enn primærkontakten.")
+        return data
+
+
+class StatusForm(VersjonForm):
+    til_status = forms.ChoiceField(label="Ny status", widget=forms.RadioSelect)
+    dato = forms.DateField(label="Fra dato", widget=DATO, initial=timezone.localdate)
+    notat = forms.CharField(
+        label="Kommentar", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["til_status"].choices = [
+            (s.value, s.label) for s in deltaker.mulige_statuser() if s != Status.AVSLUTTET
+        ]
+
+
+class AvsluttForm(VersjonForm):
+    dato = forms.DateField(label="Avsluttes fra", widget=DATO, initial=timezone.localdate)
+    arsak = forms.ChoiceField(
+        label="Årsak", choices=[c for c in Avslutningsarsak.choices if c[0] != Avslutningsarsak.OVERFORT]
+    )
+    avslutningssamtale = forms.DateField(
+        label="Avslutningssamtale",
+        widget=DATO,
+        required=False,
+        help_text="Når avslutningen ble eller skal bli snakket gjennom med personen.",
+    )
+    apen_dor_til = forms.DateField(
+        label="Åpen dør til",
+        widget=DATO,
+        required=False,
+        help_text="Til denne datoen kan personen fortsatt ta kontakt med senteret.",
+    )
+    notat = forms.CharField(
+        label="Kommentar", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class OverforForm(VersjonForm):
+    til_senter = forms.ModelChoiceField(label="Til senter", queryset=Senter.objects.none())
+    dato = forms.DateField(label="Overføres fra", widget=DATO, initial=timezone.localdate)
+    samtykke_form = forms.ChoiceField(
+        label="Samtykke til overføring er gitt", choices=Samtykke.Form.choices, widget=forms.RadioSelect
+    )
+    bekreft_samtykke = forms.BooleanField(
+        label="Personen har samtykket til at opplysningene flyttes til det nye senteret",
+    )
+
+    def __init__(self, *args, deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["til_senter"].queryset = Senter.objects.filter(aktiv=True).exclude(pk=deltaker.senter_id)
+
+
+class SamarbeidsavtaleForm(VersjonForm):
+    signert = forms.DateField(label="Signert dato", widget=DATO, required=False)
+    notat = forms.CharField(
+        label="Hva som er avtalt",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Forventningsavklaring: hva senteret kan og ikke kan hjelpe med.",
+    )
+
+
+class SamtykkeForm(forms.Form):
+    type = forms.ChoiceField(label="Type samtykke", choices=Samtykke.Type.choices)
+    gjelder = forms.ModelChoiceField(
+        label="Gjelder",
+        queryset=Nettverkskontakt.objects.none(),
+        required=False,
+        help_text="Kreves for kontakt med instans og for å involvere pårørende.",
+    )
+    omfang = forms.CharField(label="Omfang", max_length=300, required=False, help_text="Hva samtykket omfatter.")
+    form = forms.ChoiceField(label="Gitt", choices=Samtykke.Form.choices, widget=forms.RadioSelect)
+    dato = forms.DateField(label="Dato gitt", widget=DATO, initial=timezone.localdate)
+
+    def __init__(self, *args, deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gjelder"].queryset = Nettverkskontakt.objects.filter(deltaker=deltaker, aktiv=True)
+
+    def clean(self):
+        data = super().clean()
+        trenger_gjelder = {Samtykke.Type.KONTAKT_INSTANS, Samtykke.Type.INVOLVERE_PARORENDE}
+        if data.get("type") in trenger_gjelder and not data.get("gjelder"):
+            self.add_error("gjelder", "Velg hvem samtykket gjelder. Legg dem til under Nettverk først.")
+        if data.get("dato") and data["dato"] > timezone.localdate():
+            self.add_error("dato", "Datoen kan ikke være fram i tid.")
+        return data
+
+
+class NettverkskontaktForm(forms.ModelForm):
+    samtykke_til_kontakt = forms.ChoiceField(
+        label="Samtykke til at senteret kontakter denne personen/instansen",
+        choices=[("", "Nei, ikke samtykke"), *Samtykke.Form.choices],
+        required=False,
+        help_text="Uten samtykke blir kontakten merket «skal ikke kontaktes».",
+    )
+
+    class Meta:
+        model = Nettverkskontakt
+        fields = ["rolle", "navn", "relasjon", "telefon", "epost", "i_ansvarsgruppe", "notat", "aktiv"]
+        widgets = {"notat": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["samtykke_til_kontakt"]
+
+    def clean_telefon(self):
+        return normaliser_telefon(self.cleaned_data.get("telefon"))
+
+
+SORTERINGER = {
+    "navn": ("etternavn", "fornavn", "pk"),
+    "-navn": ("-etternavn", "-fornavn", "-pk"),
+    "fodselsaar": ("fodselsaar", "etternavn", "pk"),
+    "-fodselsaar": ("-fodselsaar", "etternavn", "pk"),
+    "status": ("status", "etternavn", "pk"),
+    "-endret": ("-endret", "pk"),
+}
+
+
+class RegisterFilterForm(forms.Form):
+    """The register's search and filters, all in the query string so a view can be shared."""
+
+    q = forms.CharField(label="Søk etter navn eller kallenavn", required=False, max_length=100)
+    status = forms.ChoiceField(label="Status", choices=[("", "Alle statuser"), *Status.choices], required=False)
+    primaerkontakt = forms.ModelChoiceField(
+        label="Primærkontakt", queryset=Bruker.objects.none(), required=False, empty_label="Alle"
+    )
+    senter = forms.ModelChoiceField(
+        label="Senter", queryset=Senter.objects.none(), required=False, empty_label="Alle mine sentre"
+    )
+    sorter = forms.ChoiceField(
+        label="Sorter etter",
+        required=False,
+        choices=[
+            ("navn", "Etternavn A–Å"),
+            ("-navn", "Etternavn Å–A"),
+            ("fodselsaar", "Eldst først"),
+            ("-fodselsaar", "Yngst først"),
+            ("status", "Status"),
+            ("-endret", "Sist endret"),
+        ],
+    )
+
+    def __init__(self, *args, sentre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["senter"].queryset = Senter.objects.filter(pk__in=[s.pk for s in sentre])
+        if len(sentre) < 2:
+            del self.fields["senter"]
+        self.fields["primaerkontakt"].queryset = (
+            Bruker.objects.filter(medlemskap__senter__in=[s.pk for s in sentre], medlemskap__sluttet__isnull=True)
+            .distinct()
+            .order_by("navn")
+        )

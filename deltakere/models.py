@@ -196,3 +196,402 @@ class Tilgangslogg(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Tilgangsloggen kan ikke slettes.")
+
+
+# ---------------------------------------------------------------------------
+# The person followed up at a centre, and what is dated about them
+# ---------------------------------------------------------------------------
+
+
+class Kjonn(models.TextChoices):
+    KVINNE = "kvinne", "Kvinne"
+    MANN = "mann", "Mann"
+    ANNET = "annet", "Annet"
+    IKKE_OPPGITT = "ikke_oppgitt", "Ønsker ikke å oppgi"
+
+
+class Kontaktform(models.TextChoices):
+    SMS = "sms", "SMS"
+    TELEFON = "telefon", "Telefon"
+    EPOST = "epost", "E-post"
+    OPPMOTE = "oppmote", "Oppmøte"
+    VIA_ANNEN = "via_annen", "Via annen instans"
+
+
+class Bosituasjon(models.TextChoices):
+    EGEN_BOLIG = "egen_bolig", "Egen bolig"
+    KOMMUNAL_BOLIG = "kommunal_bolig", "Kommunal bolig"
+    MIDLERTIDIG = "midlertidig", "Midlertidig botilbud"
+    INSTITUSJON = "institusjon", "Institusjon"
+    FAMILIE_VENNER = "familie_venner", "Hos familie/venner"
+    BOSTEDSLOS = "bostedslos", "Bostedsløs"
+    FENGSEL = "fengsel", "I fengsel"
+
+
+class Inntekt(models.TextChoices):
+    ARBEID = "arbeid", "Arbeid"
+    AAP = "aap", "AAP"
+    SOSIALHJELP = "sosialhjelp", "Sosialhjelp"
+    UFORETRYGD = "uforetrygd", "Uføretrygd"
+    PENSJON = "pensjon", "Pensjon"
+    INGEN = "ingen", "Ingen inntekt"
+
+
+class Soningsforhold(models.TextChoices):
+    INGEN = "", "Ingen"
+    PARAGRAF_12 = "paragraf_12", "§ 12-soning"
+    FOTLENKE = "fotlenke", "Soning med fotlenke"
+    PROVELOSLATT = "proveloslatt", "Prøveløslatt"
+
+
+class Henvisningskilde(models.TextChoices):
+    NAV = "nav", "NAV"
+    KRIMINALOMSORGEN = "kriminalomsorgen", "Kriminalomsorgen/friomsorgen"
+    FENGSEL = "fengsel", "Fengsel"
+    BEHANDLING = "behandling", "Behandlingsinstitusjon"
+    LAR = "lar", "LAR"
+    KOMMUNE = "kommune", "Kommunens rus- og psykisk helsetjeneste"
+    FASTLEGE = "fastlege", "Fastlege"
+    PARORENDE = "parorende", "Pårørende"
+    ANNEN_DELTAKER = "annen_deltaker", "Annen deltaker"
+    LAVTERSKEL = "lavterskel", "Lavterskeltiltak"
+    SELVHENVENDT = "selvhenvendt", "Selvhenvendt"
+    ANNET = "annet", "Annet"
+
+
+class Status(models.TextChoices):
+    HENVIST = "henvist", "Henvist"
+    AKTIV = "aktiv", "Aktiv"
+    PAUSE = "pause", "Pause"
+    AVSLUTTET = "avsluttet", "Avsluttet"
+
+
+class Avslutningsarsak(models.TextChoices):
+    MAL_NADD = "mal_nadd", "Mål nådd"
+    ONSKET_SELV = "onsket_selv", "Ønsket selv"
+    FLYTTET = "flyttet", "Flyttet"
+    OVERFORT = "overfort", "Overført til annen tjeneste"
+    IKKE_KONTAKT = "ikke_kontakt", "Ikke oppnådd kontakt"
+    DOD = "dod", "Død"
+    ANNET = "annet", "Annet"
+
+
+# Which status a person may move to from each status; reactivation keeps all history.
+STATUS_OVERGANGER = {
+    Status.HENVIST: {Status.AKTIV, Status.AVSLUTTET},
+    Status.AKTIV: {Status.PAUSE, Status.AVSLUTTET},
+    Status.PAUSE: {Status.AKTIV, Status.AVSLUTTET},
+    Status.AVSLUTTET: {Status.AKTIV},
+}
+
+
+class DeltakerQuerySet(models.QuerySet):
+    def sok(self, tekst):
+        """Every word must match the first name, last name or nickname (case-insensitive)."""
+        for ord_ in tekst.split()[:5]:
+            self = self.filter(
+                models.Q(fornavn__icontains=ord_)
+                | models.Q(etternavn__icontains=ord_)
+                | models.Q(kallenavn__icontains=ord_)
+            )
+        return self
+
+    def kan_matches(self):
+        """Candidates a tidgiverkoordinator may offer a tidgiver: followed up now, and consenting to share."""
+        return self.filter(status__in=[Status.HENVIST, Status.AKTIV, Status.PAUSE]).filter(
+            models.Exists(
+                Samtykke.objects.filter(
+                    deltaker=models.OuterRef("pk"), type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True
+                )
+            )
+        )
+
+
+class Deltaker(models.Model):
+    """A person followed up at a centre (the "sak").
+
+    A transfer to another centre makes a new Deltaker there (`overfort_fra`), so the new centre
+    sees the person from the transfer on and the old centre keeps, read-only, what it recorded.
+    Status, situation and contact persons are dated rows (StatusEndring, Situasjonsendring,
+    Kontaktpersonendring); the current values are kept here beside them for fast lists.
+    """
+
+    senter = models.ForeignKey(Senter, on_delete=models.PROTECT, related_name="deltakere", verbose_name="senter")
+
+    fornavn = models.CharField("fornavn", max_length=60)
+    etternavn = models.CharField("etternavn", max_length=60)
+    kallenavn = models.CharField("kallenavn", max_length=60, blank=True, help_text="Navnet personen er kjent under.")
+    fodselsaar = models.PositiveSmallIntegerField("fødselsår")
+    fodselsdato = models.DateField("fødselsdato", null=True, blank=True)
+    fodselsnummer = models.CharField(
+        "fødselsnummer", max_length=11, blank=True, help_text="Valgfritt. Lagre bare hvis det trengs."
+    )
+    kjonn = models.CharField("kjønn", max_length=12, choices=Kjonn.choices, default=Kjonn.IKKE_OPPGITT)
+    telefon = models.CharField("telefon", max_length=20, blank=True)
+    epost = models.EmailField("e-post", blank=True)
+    kontaktform = models.CharField(
+        "foretrukket kontaktform", max_length=10, choices=Kontaktform.choices, default=Kontaktform.TELEFON
+    )
+    interesser = models.TextField(
+        "interesser og ønsker",
+        blank=True,
+        max_length=1000,
+        help_text="Det tidgiverkoordinatoren kan se, for å finne en tidgiver som passer.",
+    )
+
+    # Situation at intake (never changed after) and now (kept beside the dated Situasjonsendring rows).
+    bosituasjon_ved_start = models.CharField("bosituasjon ved start", max_length=16, choices=Bosituasjon.choices)
+    inntekt_ved_start = models.CharField("inntekt ved start", max_length=12, choices=Inntekt.choices)
+    bosituasjon = models.CharField("bosituasjon", max_length=16, choices=Bosituasjon.choices)
+    inntekt = models.CharField("inntekt", max_length=12, choices=Inntekt.choices)
+    lar = models.BooleanField("i LAR", default=False)
+    i_behandling = models.BooleanField("i behandling", default=False)
+    soningsforhold = models.CharField(
+        "soningsforhold", max_length=14, choices=Soningsforhold.choices, default=Soningsforhold.INGEN, blank=True
+    )
+
+    henvisning_kilde = models.CharField("henvist fra", max_length=20, choices=Henvisningskilde.choices)
+    henvisning_dato = models.DateField("henvisningsdato")
+    henvisende_instans = models.CharField("henvisende instans", max_length=120, blank=True)
+    henvisning_kontaktperson = models.CharField("kontaktperson hos henviser", max_length=120, blank=True)
+    henvisning_notat = models.TextField("om henvisningen", blank=True, max_length=2000)
+
+    primaerkontakt = models.ForeignKey(
+        Bruker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="primaerkontakt_for",
+        verbose_name="primærkontakt",
+    )
+    sekundaerkontakt = models.ForeignKey(
+        Bruker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sekundaerkontakt_for",
+        verbose_name="andre kontakt",
+    )
+
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.HENVIST)
+    status_fra = models.DateField("status siden", default=timezone.localdate)
+
+    samarbeidsavtale_signert = models.DateField("samarbeidsavtale signert", null=True, blank=True)
+    samarbeidsavtale_notat = models.TextField(
+        "hva som er avtalt",
+        blank=True,
+        max_length=4000,
+        help_text="Forventningsavklaring: hva senteret kan og ikke kan hjelpe med.",
+    )
+
+    overfort_fra = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="overfort_til",
+        verbose_name="overført fra",
+    )
+
+    versjon = models.PositiveIntegerField("versjon", default=1)
+    opprettet = models.DateTimeField("opprettet", default=timezone.now)
+    opprettet_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    endret = models.DateTimeField("sist endret", default=timezone.now)
+
+    objects = SenterScopedManager("senter", manager_class=models.Manager.from_queryset(DeltakerQuerySet))
+
+    class Meta:
+        ordering = ["etternavn", "fornavn", "pk"]
+        verbose_name = "deltaker"
+        verbose_name_plural = "deltakere"
+        indexes = [
+            models.Index(fields=["senter", "etternavn", "fornavn"], name="deltaker_senter_navn_idx"),
+            models.Index(fields=["senter", "status"], name="deltaker_senter_status_idx"),
+            models.Index(fields=["senter", "fodselsaar"], name="deltaker_senter_aar_idx"),
+        ]
+
+    def __str__(self):
+        return self.fullt_navn
+
+    @property
+    def fullt_navn(self):
+        if self.kallenavn:
+            return f"{self.fornavn} «{self.kallenavn}» {self.etternavn}"
+        return f"{self.fornavn} {self.etternavn}"
+
+    @property
+    def fodselsnummer_maskert(self):
+        return f"{self.fodselsnummer[:2]}•••• •••••" if self.fodselsnummer else ""
+
+    @property
+    def er_overfort(self):
+        """Transferred away: the old centre keeps what it recorded, read-only."""
+        return hasattr(self, "overfort_til") and self.overfort_til is not None
+
+    def mulige_statuser(self):
+        return [s for s in Status if s in STATUS_OVERGANGER[Status(self.status)]]
+
+
+class StatusEndring(models.Model):
+    """A dated change of status: henvist → aktiv → pause → avsluttet, and back to aktiv."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="statusendringer")
+    fra_status = models.CharField("fra", max_length=10, choices=Status.choices, blank=True)
+    til_status = models.CharField("til", max_length=10, choices=Status.choices)
+    dato = models.DateField("fra dato")
+    arsak = models.CharField("årsak til avslutning", max_length=14, choices=Avslutningsarsak.choices, blank=True)
+    avslutningssamtale = models.DateField("avslutningssamtale", null=True, blank=True)
+    apen_dor_til = models.DateField(
+        "åpen dør til",
+        null=True,
+        blank=True,
+        help_text="Til denne datoen kan personen fortsatt ta kontakt med senteret.",
+    )
+    notat = models.TextField("kommentar", blank=True, max_length=2000)
+    registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = SenterScopedManager("deltaker__senter")
+
+    class Meta:
+        ordering = ["-dato", "-registrert"]
+        verbose_name = "statusendring"
+        verbose_name_plural = "statusendringer"
+        indexes = [models.Index(fields=["deltaker", "dato"], name="status_deltaker_dato_idx")]
+
+    def __str__(self):
+        return f"{self.dato}: {self.get_til_status_display()}"
+
+
+class Situasjonsendring(models.Model):
+    """A dated record of bosituasjon, inntekt and the LAR/behandling/soning flags."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="situasjonsendringer")
+    dato = models.DateField("fra dato")
+    bosituasjon = models.CharField("bosituasjon", max_length=16, choices=Bosituasjon.choices)
+    inntekt = models.CharField("inntekt", max_length=12, choices=Inntekt.choices)
+    lar = models.BooleanField("i LAR", default=False)
+    i_behandling = models.BooleanField("i behandling", default=False)
+    soningsforhold = models.CharField("soningsforhold", max_length=14, choices=Soningsforhold.choices, blank=True)
+    registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = SenterScopedManager("deltaker__senter")
+
+    class Meta:
+        ordering = ["-dato", "-registrert"]
+        verbose_name = "endring i situasjon"
+        verbose_name_plural = "endringer i situasjon"
+
+    def __str__(self):
+        return f"{self.dato}: {self.get_bosituasjon_display()}, {self.get_inntekt_display()}"
+
+
+class Kontaktpersonendring(models.Model):
+    """A dated change of primærkontakt and andre kontakt (continuity matters most)."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="kontaktpersonendringer")
+    dato = models.DateField("fra dato")
+    primaerkontakt = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    sekundaerkontakt = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = SenterScopedManager("deltaker__senter")
+
+    class Meta:
+        ordering = ["-dato", "-registrert"]
+        verbose_name = "endring av kontaktperson"
+        verbose_name_plural = "endringer av kontaktperson"
+
+    def __str__(self):
+        return f"{self.dato}: {self.primaerkontakt or 'ingen'}"
+
+
+class Nettverkskontakt(models.Model):
+    """Pårørende and samarbeidspartnere (NAV-veileder, fastlege, ...), and the ansvarsgruppe."""
+
+    class Rolle(models.TextChoices):
+        PARORENDE = "parorende", "Pårørende"
+        NAV = "nav", "NAV-veileder"
+        FASTLEGE = "fastlege", "Fastlege"
+        LAR = "lar", "LAR"
+        BEHANDLER = "behandler", "Behandler"
+        KRIMINALOMSORG = "kriminalomsorg", "Kriminalomsorgen"
+        KOMMUNE = "kommune", "Kommunal tjeneste"
+        ORGANISASJON = "organisasjon", "Annen organisasjon"
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="nettverk")
+    rolle = models.CharField("rolle", max_length=16, choices=Rolle.choices)
+    navn = models.CharField("navn", max_length=120)
+    relasjon = models.CharField(
+        "relasjon eller instans", max_length=120, blank=True, help_text="For eksempel «mor» eller «NAV Årstad»."
+    )
+    telefon = models.CharField("telefon", max_length=20, blank=True)
+    epost = models.EmailField("e-post", blank=True)
+    i_ansvarsgruppe = models.BooleanField("med i ansvarsgruppen", default=False)
+    notat = models.TextField("notat", blank=True, max_length=1000)
+    aktiv = models.BooleanField("aktiv", default=True)
+
+    objects = SenterScopedManager("deltaker__senter")
+
+    class Meta:
+        ordering = ["rolle", "navn"]
+        verbose_name = "nettverkskontakt"
+        verbose_name_plural = "nettverk"
+
+    def __str__(self):
+        return f"{self.navn} ({self.get_rolle_display()})"
+
+    @property
+    def er_parorende(self):
+        return self.rolle == self.Rolle.PARORENDE
+
+
+class Samtykke(models.Model):
+    """A consent, with its scope, how it was given, and its withdrawal. Withdrawal has effect:
+    see `DeltakerQuerySet.kan_matches` and `Nettverkskontakt` contact rules in selectors."""
+
+    class Type(models.TextChoices):
+        REGISTRERING = "registrering", "Registrering og oppbevaring hos senteret"
+        KONTAKT_INSTANS = "kontakt_instans", "Kontakt med instans"
+        INVOLVERE_PARORENDE = "involvere_parorende", "Involvere pårørende"
+        DELE_MED_TIDGIVER = "dele_med_tidgiver", "Dele opplysninger med tidgiver"
+        STATISTIKK = "statistikk", "Bruk i anonymisert statistikk"
+
+    class Form(models.TextChoices):
+        SKRIFTLIG = "skriftlig", "Skriftlig"
+        MUNTLIG = "muntlig", "Muntlig"
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="samtykker")
+    type = models.CharField("type samtykke", max_length=20, choices=Type.choices)
+    gjelder = models.ForeignKey(
+        Nettverkskontakt,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="samtykker",
+        verbose_name="gjelder",
+        help_text="Instansen eller den pårørende samtykket gjelder.",
+    )
+    omfang = models.CharField("omfang", max_length=300, blank=True, help_text="Hva samtykket omfatter.")
+    form = models.CharField("gitt", max_length=10, choices=Form.choices)
+    dato = models.DateField("dato gitt")
+    trukket = models.DateField("trukket tilbake", null=True, blank=True)
+    registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = SenterScopedManager("deltaker__senter")
+
+    class Meta:
+        ordering = ["type", "-dato"]
+        verbose_name = "samtykke"
+        verbose_name_plural = "samtykker"
+        indexes = [models.Index(fields=["deltaker", "type", "trukket"], name="samtykke_deltaker_type_idx")]
+
+    def __str__(self):
+        return self.get_type_display() + (f" ({self.gjelder.navn})" if self.gjelder_id else "")
+
+    @property
+    def gjeldende(self):
+        return self.trukket is None

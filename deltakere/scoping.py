@@ -24,7 +24,10 @@ from django_scopes import ScopedManager, scope, scopes_disabled
 from django_scopes.manager import DisabledQuerySet
 
 __all__ = [
+    "FULL_TILGANG",
     "SenterScopedManager",
+    "deltakere_for",
+    "hent_deltaker",
     "SenterScopeMiddleware",
     "aktive_medlemskap",
     "krev_rolle",
@@ -133,3 +136,42 @@ def krev_rolle(request, senter_id, roller):
                 return m
             raise PermissionDenied
     raise Http404
+
+
+# Roles that see and edit everything about the people followed up at their centre.
+FULL_TILGANG = frozenset({"veileder", "sosionom", "leder"})
+
+
+def deltakere_for(request):
+    """The people the user may see: at their centres, and narrowed by role.
+
+    A veileder, sosionom or leder sees everyone followed up at the centre. A
+    tidgiverkoordinator sees only those who have consented to share information with a
+    tidgiver (and only name, nickname, birth year, interests and that consent: the views
+    decide the fields, this decides the rows).
+    """
+    from django.db.models import Exists, OuterRef, Q
+
+    from .models import Deltaker, Samtykke
+
+    full = [m.senter_id for m in request.medlemskap if m.rolle in FULL_TILGANG]
+    koordinator = [m.senter_id for m in request.medlemskap if m.rolle == "tidgiverkoordinator"]
+    deler = Exists(
+        Samtykke.objects.filter(deltaker=OuterRef("pk"), type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True)
+    )
+    return Deltaker.objects.filter(Q(senter__in=full) | (Q(senter__in=koordinator) & deler))
+
+
+def hent_deltaker(request, pk, *, full=True):
+    """One person the user may see, or 404.
+
+    full=True (the default) also asks for a role with full access at the person's centre:
+    a tidgiverkoordinator gets 404 on every page but the limited one.
+    """
+    from django.shortcuts import get_object_or_404
+
+    qs = deltakere_for(request).select_related("senter", "primaerkontakt", "sekundaerkontakt", "overfort_til__senter")
+    deltaker = get_object_or_404(qs, pk=pk)
+    if full and rolle_ved(request, deltaker.senter_id) not in FULL_TILGANG:
+        raise Http404
+    return deltaker

@@ -1,0 +1,47 @@
+"""What the participant pages share: fetching a person to change, and telling of a conflict."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from ..scoping import hent_deltaker
+
+
+def hent_redigerbar_deltaker(request, pk):
+    """A person the user may change: full access at their centre (else 404).
+
+    A record whose person has been transferred to another centre is read-only at the old
+    centre; the caller gets a redirect to the participant page with the reason.
+    """
+    deltaker = hent_deltaker(request, pk)
+    if deltaker.er_overfort:
+        messages.error(
+            request,
+            f"Personen er overført til {deltaker.overfort_til.senter}. Det som er registrert her, kan bare leses.",
+        )
+        return deltaker, redirect("sak", pk=deltaker.pk)
+    return deltaker, None
+
+
+def vis_konflikt(form, lagret, felter):
+    """Someone saved the person after this form was opened.
+
+    Keeps everything the user typed, adds a form error, moves the hidden version on to the
+    saved one (so saving again is a deliberate overwrite) and returns the fields where the
+    saved value differs from the user's: (label, saved value, the user's value).
+    """
+    ulike = []
+    for felt in felter:
+        lagret_verdi = getattr(lagret, felt)
+        ny_verdi = form.cleaned_data.get(felt)
+        if (lagret_verdi or "") != (ny_verdi or ""):
+            vis = getattr(lagret, f"get_{felt}_display", None)
+            ulike.append((form.fields[felt].label, vis() if vis else lagret_verdi, ny_verdi))
+    data = form.data.copy()
+    data["versjon"] = str(lagret.versjon)
+    form.data = data
+    form.add_error(
+        None,
+        "Noen andre har lagret endringer på denne personen mens du skrev. Ingenting av det du skrev er lagret ennå. "
+        "Se forskjellene under, rett det som trengs, og lagre igjen.",
+    )
+    return ulike
