@@ -28,7 +28,7 @@ class InnloggingForm(AuthenticationForm):
     username = forms.EmailField(
         label="E-post",
         max_length=254,
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "username"}),
     )
     password = forms.CharField(
         label="Passord",
@@ -51,7 +51,7 @@ class EngangskodeForm(forms.Form):
         max_length=16,
         help_text="Sekssifret kode fra autentiseringsappen, eller en av reservekodene dine.",
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "spellcheck": "false"}
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
     )
 
