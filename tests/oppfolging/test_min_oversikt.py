@@ -50,3 +50,36 @@ class TestByttSenter:
     def test_it_rejects_get(self, client, veileder):
         client.force_login(veileder)
         assert client.get(reverse("bytt_senter")).status_code == 405
+
+
+@pytest.mark.django_db
+class TestDineDeltakere:
+    def test_it_lists_the_people_the_user_follows_up(self, client, senter, veileder, leder):
+        from deltakere.models import Status
+        from tests.factories import DeltakerFactory
+
+        DeltakerFactory(senter=senter, fornavn="Tiril", etternavn="Primær", primaerkontakt=veileder)
+        DeltakerFactory(senter=senter, fornavn="Sander", etternavn="Sekundær", sekundaerkontakt=veileder)
+        DeltakerFactory(
+            senter=senter, fornavn="Maja", etternavn="Avsluttet", primaerkontakt=veileder, status=Status.AVSLUTTET
+        )
+        DeltakerFactory(senter=senter, fornavn="Jonas", etternavn="Andres", primaerkontakt=leder)
+        client.force_login(veileder)
+        body = client.get("/").content.decode()
+        assert "Tiril Primær" in body and "Sander Sekundær" in body
+        assert "Maja Avsluttet" not in body and "Jonas Andres" not in body
+
+    def test_the_query_count_does_not_grow_with_the_caseload(self, client, senter, veileder):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from tests.factories import DeltakerFactory
+
+        client.force_login(veileder)
+        counts = []
+        for n in (2, 20):
+            DeltakerFactory.create_batch(n, senter=senter, primaerkontakt=veileder)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get("/").status_code == 200
+            counts.append(len(ctx))
+        assert counts[0] == counts[1]
