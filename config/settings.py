@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "deltakere.middleware.KrevToTrinnMiddleware",
+    "deltakere.middleware.IngenMellomlagringMiddleware",
     "deltakere.scoping.SenterScopeMiddleware",
     # axes must be last: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
@@ -141,6 +142,8 @@ AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
 # Sessions live in the database (stateless app servers). A session ends after
 # SESSION_IDLE_MINUTES without a request, because drop-in PCs are shared.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Messages may name a person ("X er registrert."): keep them server-side, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from stdnum.no import fodselsnummer
 
@@ -147,6 +148,10 @@ class DeltakerPersonaliaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["fodselsaar"].localize = False
         self.fields["fodselsaar"].widget.is_localized = False
+        # Typed as shown ("DDMMYY NNNNN"): allow the spaces here; clean_fodselsnummer removes them.
+        fnr = self.fields["fodselsnummer"]
+        fnr.max_length, fnr.widget.attrs["maxlength"] = 14, "14"
+        fnr.validators = [v for v in fnr.validators if not isinstance(v, MaxLengthValidator)] + [MaxLengthValidator(14)]
 
     def clean_fodselsaar(self):
         aar = self.cleaned_data["fodselsaar"]
@@ -249,6 +254,26 @@ class NyDeltakerForm(DeltakerPersonaliaForm):
 
 class EndreDeltakerForm(DeltakerPersonaliaForm):
     versjon = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    fjern_fodselsnummer = forms.BooleanField(label="Fjern fødselsnummeret", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stored number is never sent to the browser (showing it is a logged action): an
+        # empty field keeps it, a new number replaces it, the checkbox removes it.
+        self.initial["fodselsnummer"] = ""
+        if self.instance.fodselsnummer:
+            maskert = self.instance.fodselsnummer_maskert
+            self.fields["fodselsnummer"].help_text = f"Registrert: {maskert}. La feltet stå tomt for å beholde det."
+            felter = list(self.fields)
+            self.order_fields(felter[: felter.index("fodselsnummer") + 1] + ["fjern_fodselsnummer"])
+        else:
+            del self.fields["fjern_fodselsnummer"]
+
+    def clean(self):
+        if not self.has_error("fodselsnummer") and not self.cleaned_data.get("fodselsnummer"):
+            if not self.cleaned_data.get("fjern_fodselsnummer"):
+                self.cleaned_data["fodselsnummer"] = self.instance.fodselsnummer
+        return super().clean()
 
 
 class SituasjonForm(VersjonForm):

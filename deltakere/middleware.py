@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django_otp import user_has_device
 
 # Pages a user may reach between password and second factor.
@@ -35,3 +36,18 @@ class KrevToTrinnMiddleware:
         if request.method == "GET":
             url += "?" + urlencode({"neste": request.get_full_path()})
         return redirect(url)
+
+
+class IngenMellomlagringMiddleware:
+    """Pages for a signed-in user are never cached: on a shared PC, Back after sign-out must not
+    show a record again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not getattr(response, "streaming", False):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response

@@ -18,6 +18,7 @@ from .models import (
     Henvisningskilde,
     Kontaktpersonendring,
     Medlemskap,
+    Nettverkskontakt,
     Samtykke,
     Situasjonsendring,
     Status,
@@ -317,3 +318,20 @@ def trekk_samtykke(samtykke, *, dato):
     samtykke.trukket = dato
     samtykke.save(update_fields=["trukket"])
     return samtykke
+
+
+@transaction.atomic
+def legg_til_nettverkskontakt(deltaker, *, data, samtykke_form, av):
+    """Add a pårørende or samarbeidspartner; with `samtykke_form` (skriftlig/muntlig) also the
+    consent to contact them, dated today. Without it the contact is not to be contacted."""
+    kontakt = Nettverkskontakt.objects.create(deltaker=deltaker, **data)
+    if samtykke_form:
+        registrer_samtykke(
+            deltaker,
+            type=Samtykke.Type.INVOLVERE_PARORENDE if kontakt.er_parorende else Samtykke.Type.KONTAKT_INSTANS,
+            form=samtykke_form,
+            dato=timezone.localdate(),
+            gjelder=kontakt,
+            av=av,
+        )
+    return kontakt

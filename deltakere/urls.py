@@ -49,5 +49,9 @@ urlpatterns += [
     path("deltakere/<int:pk>/samtykke/ny/", nettverk.ny_samtykke, name="ny_samtykke"),
     path("deltakere/<int:pk>/samtykke/<int:samtykke_id>/trekk/", nettverk.trekk_samtykke, name="trekk_samtykke"),
     path("deltakere/<int:pk>/nettverk/ny/", nettverk.ny_nettverkskontakt, name="ny_nettverkskontakt"),
-    path("deltakere/<int:pk>/nettverk/<int:kontakt_id>/", nettverk.endre_nettverkskontakt, name="endre_nettverkskontakt"),
+    path(
+        "deltakere/<int:pk>/nettverk/<int:kontakt_id>/",
+        nettverk.endre_nettverkskontakt,
+        name="endre_nettverkskontakt",
+    ),
 ]

@@ -1,6 +1,7 @@
 """What the participant pages share: fetching a person to change, and telling of a conflict."""
 
 from django.contrib import messages
+from django.forms import ChoiceField, ModelChoiceField
 from django.shortcuts import redirect
 
 from ..scoping import hent_deltaker
@@ -35,10 +36,13 @@ def vis_konflikt(form, lagret, felter):
         ny_verdi = form.cleaned_data.get(felt)
         if (lagret_verdi or "") != (ny_verdi or ""):
             vis = getattr(lagret, f"get_{felt}_display", None)
+            if isinstance(form.fields[felt], ChoiceField) and not isinstance(form.fields[felt], ModelChoiceField):
+                ny_verdi = dict(form.fields[felt].choices).get(ny_verdi, ny_verdi)  # the label, as for the saved
             ulike.append((form.fields[felt].label, vis() if vis else lagret_verdi, ny_verdi))
     data = form.data.copy()
     data["versjon"] = str(lagret.versjon)
     form.data = data
+    form.versjonskonflikt = True  # lets _versjonskonflikt.html tell when no field here differs
     form.add_error(
         None,
         "Noen andre har lagret endringer på denne personen mens du skrev. Ingenting av det du skrev er lagret ennå. "

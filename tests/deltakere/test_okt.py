@@ -32,3 +32,10 @@ class TestInaktivitet:
         body = client.get(reverse("min_oversikt")).content.decode()
         seconds = settings.SESSION_IDLE_MINUTES * 60 + 5
         assert f'<meta http-equiv="refresh" content="{seconds};url={reverse("logg_inn")}">' in body
+
+
+@pytest.mark.django_db
+def test_pages_of_a_signed_in_user_are_never_cached(client, veileder):
+    client.force_login(veileder)
+    cache_control = client.get(reverse("min_oversikt"))["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
