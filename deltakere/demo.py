@@ -257,7 +257,12 @@ def seed_deltakere(stdout):
                 ekstra = {}
                 if til == Status.AVSLUTTET:
                     ekstra = {
-                        "arsak": rng.choice([a for a in Avslutningsarsak if a != Avslutningsarsak.OVERFORT]),
+                        # Somebody who comes back later was not ended by death.
+                        "arsak": rng.choice(
+                            [a for a in Avslutningsarsak if a != Avslutningsarsak.OVERFORT]
+                            if forlop == "avsluttet"
+                            else [Avslutningsarsak.ONSKET_SELV, Avslutningsarsak.IKKE_KONTAKT, Avslutningsarsak.FLYTTET]
+                        ),
                         "avslutningssamtale": dato - timedelta(days=7),
                         "apen_dor_til": dato + timedelta(days=90),
                     }

@@ -147,6 +147,11 @@ class DeltakerPersonaliaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fodselsaar"].localize = False
+        for felt in self.fields.values():  # Norwegian empty choice instead of Django's "---------"
+            if isinstance(felt, forms.ModelChoiceField):
+                felt.empty_label = "Ingen valgt"
+            elif isinstance(felt, forms.TypedChoiceField) and felt.choices and felt.choices[0] == ("", "---------"):
+                felt.choices = [("", "Velg …"), *felt.choices[1:]]
         self.fields["fodselsaar"].widget.is_localized = False
         # Typed as shown ("DDMMYY NNNNN"): allow the spaces here; clean_fodselsnummer removes them.
         fnr = self.fields["fodselsnummer"]
