@@ -1,10 +1,12 @@
 """What the participant pages share: fetching a person to change, and telling of a conflict."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms import ChoiceField, ModelChoiceField
 from django.shortcuts import redirect
 
 from ..scoping import hent_deltaker
+from ..services import Versjonskonflikt
 
 
 def hent_redigerbar_deltaker(request, pk):
@@ -49,3 +51,23 @@ def vis_konflikt(form, lagret, felter):
         "Se forskjellene under, rett det som trengs, og lagre igjen.",
     )
     return ulike
+
+
+def _som_tekst(verdi):
+    """A year is shown as 1985, not with a thousands separator."""
+    return str(verdi) if isinstance(verdi, int) and not isinstance(verdi, bool) else verdi
+
+
+def lagre_eller_konflikt(form, felter, lagre, *, lagret_som=lambda lagret: lagret, tillegg=lambda lagret: []):
+    """Run `lagre()`. Returns (saved, konflikt): a version conflict or a rule the service refuses
+    becomes errors on `form`, with the user's input kept. `tillegg(lagret)` adds rows of differences
+    that `vis_konflikt` must not show as they are."""
+    try:
+        lagre()
+    except Versjonskonflikt as exc:
+        konflikt = vis_konflikt(form, lagret_som(exc.lagret), felter) + tillegg(exc.lagret)
+        return False, [(felt, _som_tekst(lagret), _som_tekst(ditt)) for felt, lagret, ditt in konflikt]
+    except ValidationError as e:
+        form.add_error(None, e)
+        return False, None
+    return True, None

@@ -10,7 +10,7 @@ from .. import services
 from ..forms import AvsluttForm, OverforForm, StatusForm
 from ..models import Status, StatusEndring
 from ..services import Versjonskonflikt
-from .felles import hent_redigerbar_deltaker, vis_konflikt
+from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt, vis_konflikt
 
 
 def _utdatert(form, deltaker):
@@ -19,12 +19,13 @@ def _utdatert(form, deltaker):
     return versjon is not None and versjon != deltaker.versjon
 
 
+def _statusrad(lagret, ny_status):
+    """The conflict table's row for a status change: what is saved now, and what the user asked for."""
+    return ("Status", f"{lagret.get_status_display()} fra {date_format(lagret.status_fra, 'j. F Y')}", ny_status)
+
+
 def _statuskonflikt(form, lagret, ny_status):
-    """The conflict table for a status change: what is saved now, and what the user asked for."""
-    konflikt = vis_konflikt(form, lagret, [])
-    naa = f"{lagret.get_status_display()} fra {date_format(lagret.status_fra, 'j. F Y')}"
-    konflikt.append(("Status", naa, ny_status))
-    return konflikt
+    return vis_konflikt(form, lagret, []) + [_statusrad(lagret, ny_status)]
 
 
 @login_required
@@ -45,20 +46,20 @@ def endre_status(request, pk):
             konflikt = _statuskonflikt(form, deltaker, valgt)
         elif gyldig:
             data = form.cleaned_data
-            try:
-                services.endre_status(
+            lagret, konflikt = lagre_eller_konflikt(
+                form,
+                [],
+                lambda: services.endre_status(
                     deltaker,
                     versjon=data["versjon"],
                     til_status=data["til_status"],
                     dato=data["dato"],
                     av=request.user,
                     notat=data["notat"],
-                )
-            except Versjonskonflikt as exc:
-                konflikt = _statuskonflikt(form, exc.lagret, valgt)
-            except ValidationError as e:
-                form.add_error(None, e)
-            else:
+                ),
+                tillegg=lambda lagret: [_statusrad(lagret, valgt)],
+            )
+            if lagret:
                 messages.success(request, f"Status for {deltaker.fullt_navn} er nå «{deltaker.get_status_display()}».")
                 return redirect("sak", pk=deltaker.pk)
     gjenoppta = deltaker.status == Status.AVSLUTTET
@@ -96,8 +97,10 @@ def avslutt_oppfolging(request, pk):
             konflikt = _statuskonflikt(form, deltaker, Status.AVSLUTTET.label)
         elif gyldig:
             data = form.cleaned_data
-            try:
-                services.endre_status(
+            lagret, konflikt = lagre_eller_konflikt(
+                form,
+                [],
+                lambda: services.endre_status(
                     deltaker,
                     versjon=data["versjon"],
                     til_status=Status.AVSLUTTET,
@@ -107,12 +110,10 @@ def avslutt_oppfolging(request, pk):
                     avslutningssamtale=data["avslutningssamtale"],
                     apen_dor_til=data["apen_dor_til"],
                     notat=data["notat"],
-                )
-            except Versjonskonflikt as exc:
-                konflikt = _statuskonflikt(form, exc.lagret, Status.AVSLUTTET.label)
-            except ValidationError as e:
-                form.add_error(None, e)
-            else:
+                ),
+                tillegg=lambda lagret: [_statusrad(lagret, Status.AVSLUTTET.label)],
+            )
+            if lagret:
                 messages.success(request, f"Oppfølgingen av {deltaker.fullt_navn} er avsluttet.")
                 return redirect("sak", pk=deltaker.pk)
     return render(

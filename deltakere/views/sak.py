@@ -5,7 +5,6 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -15,7 +14,7 @@ from ..forms import EndreDeltakerForm, KontaktpersonerForm, SamarbeidsavtaleForm
 from ..models import Tilgangslogg
 from ..scoping import FULL_TILGANG, hent_deltaker, rolle_ved
 from ..tilgangslogg import logg_tilgang
-from .felles import hent_redigerbar_deltaker, vis_konflikt
+from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt
 
 LAGRET = "Endringene er lagret."
 PERSONALIA = list(EndreDeltakerForm._meta.fields)
@@ -54,26 +53,6 @@ def vis_fodselsnummer(request, pk):
     )
 
 
-def _som_tekst(verdi):
-    """A year is shown as 1985, not with a thousands separator."""
-    return str(verdi) if isinstance(verdi, int) and not isinstance(verdi, bool) else verdi
-
-
-def _lagre(form, felter, lagre, *, lagret_som=lambda lagret: lagret, tillegg=lambda lagret: []):
-    """Run `lagre()`. Returns (saved, konflikt): a version conflict or a rule the service refuses
-    becomes errors on `form`, with the user's input kept. `tillegg(lagret)` adds rows of differences
-    that `vis_konflikt` must not show as they are."""
-    try:
-        lagre()
-    except services.Versjonskonflikt as exc:
-        konflikt = vis_konflikt(form, lagret_som(exc.lagret), felter) + tillegg(exc.lagret)
-        return False, [(felt, _som_tekst(lagret), _som_tekst(ditt)) for felt, lagret, ditt in konflikt]
-    except ValidationError as e:
-        form.add_error(None, e)
-        return False, None
-    return True, None
-
-
 def _skjema(request, mal, deltaker, form, konflikt):
     return render(
         request,
@@ -105,7 +84,7 @@ def endre_deltaker(request, pk):
     konflikt = None
     if request.method == "POST" and form.is_valid():
         data = {felt: form.cleaned_data[felt] for felt in PERSONALIA}
-        lagret, konflikt = _lagre(
+        lagret, konflikt = lagre_eller_konflikt(
             form,
             [felt for felt in PERSONALIA if felt != "fodselsnummer"],
             lambda: services.endre_deltaker(deltaker, versjon=form.cleaned_data["versjon"], data=data),
@@ -128,7 +107,7 @@ def endre_situasjon(request, pk):
     konflikt = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        lagret, konflikt = _lagre(
+        lagret, konflikt = lagre_eller_konflikt(
             form,
             SITUASJON,
             lambda: services.endre_situasjon(
@@ -162,7 +141,7 @@ def endre_kontaktpersoner(request, pk):
     konflikt = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        lagret, konflikt = _lagre(
+        lagret, konflikt = lagre_eller_konflikt(
             form,
             KONTAKTPERSONER,
             lambda: services.endre_kontaktpersoner(
@@ -203,7 +182,7 @@ def endre_samarbeidsavtale(request, pk):
     konflikt = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        lagret, konflikt = _lagre(
+        lagret, konflikt = lagre_eller_konflikt(
             form,
             ["signert", "notat"],
             lambda: services.endre_samarbeidsavtale(
