@@ -93,5 +93,3 @@ def bytt_senter(request):
         request.session[AKTIVT_SENTER_SESSION_KEY] = medlemskap.senter_id
         messages.success(request, f"Du jobber nå ved {medlemskap.senter}.")
     return redirect("min_oversikt")
-
-

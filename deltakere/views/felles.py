@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import ChoiceField, ModelChoiceField
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from ..scoping import hent_deltaker
 from ..services import Versjonskonflikt
@@ -71,3 +71,13 @@ def lagre_eller_konflikt(form, felter, lagre, *, lagret_som=lambda lagret: lagre
         form.add_error(None, e)
         return False, None
     return True, None
+
+
+def skjemaside(request, mal, deltaker, form, konflikt, **ekstra):
+    """Render a per-person form page; 409 when it is shown again because of a version conflict."""
+    return render(
+        request,
+        mal,
+        {"deltaker": deltaker, "form": form, "konflikt": konflikt, **ekstra},
+        status=409 if konflikt is not None else 200,
+    )

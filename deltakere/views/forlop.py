@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.formats import date_format
 
 from .. import services
 from ..forms import AvsluttForm, OverforForm, StatusForm
 from ..models import Status, StatusEndring
 from ..services import Versjonskonflikt
-from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt, vis_konflikt
+from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt, skjemaside, vis_konflikt
 
 
 def _utdatert(form, deltaker):
@@ -66,18 +66,15 @@ def endre_status(request, pk):
     avslutning = (
         StatusEndring.objects.filter(deltaker=deltaker, til_status=Status.AVSLUTTET).first() if gjenoppta else None
     )
-    return render(
+    return skjemaside(
         request,
         "deltakere/endre_status.html",
-        {
-            "deltaker": deltaker,
-            "form": form,
-            "konflikt": konflikt,
-            "gjenoppta": gjenoppta,
-            "avslutning": avslutning,
-            "tittel": "Gjenoppta oppfølgingen" if gjenoppta else "Endre status",
-        },
-        status=409 if konflikt else 200,
+        deltaker,
+        form,
+        konflikt,
+        gjenoppta=gjenoppta,
+        avslutning=avslutning,
+        tittel="Gjenoppta oppfølgingen" if gjenoppta else "Endre status",
     )
 
 
@@ -116,12 +113,7 @@ def avslutt_oppfolging(request, pk):
             if lagret:
                 messages.success(request, f"Oppfølgingen av {deltaker.fullt_navn} er avsluttet.")
                 return redirect("sak", pk=deltaker.pk)
-    return render(
-        request,
-        "deltakere/avslutt.html",
-        {"deltaker": deltaker, "form": form, "konflikt": konflikt},
-        status=409 if konflikt else 200,
-    )
+    return skjemaside(request, "deltakere/avslutt.html", deltaker, form, konflikt)
 
 
 @login_required
@@ -154,9 +146,4 @@ def overfor_deltaker(request, pk):
                 # The user usually does not work at the new centre: back to the old, now read-only, record.
                 messages.success(request, f"{deltaker.fullt_navn} er overført til {ny.senter}.")
                 return redirect("sak", pk=deltaker.pk)
-    return render(
-        request,
-        "deltakere/overfor.html",
-        {"deltaker": deltaker, "form": form, "konflikt": konflikt},
-        status=409 if konflikt else 200,
-    )
+    return skjemaside(request, "deltakere/overfor.html", deltaker, form, konflikt)

@@ -14,7 +14,7 @@ from ..forms import EndreDeltakerForm, KontaktpersonerForm, SamarbeidsavtaleForm
 from ..models import Tilgangslogg
 from ..scoping import FULL_TILGANG, hent_deltaker, rolle_ved
 from ..tilgangslogg import logg_tilgang
-from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt
+from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt, skjemaside
 
 LAGRET = "Endringene er lagret."
 PERSONALIA = list(EndreDeltakerForm._meta.fields)
@@ -53,15 +53,6 @@ def vis_fodselsnummer(request, pk):
     )
 
 
-def _skjema(request, mal, deltaker, form, konflikt):
-    return render(
-        request,
-        mal,
-        {"deltaker": deltaker, "form": form, "konflikt": konflikt},
-        status=409 if konflikt is not None else 200,
-    )
-
-
 def _maskert(fnr):
     return f"{fnr[:2]}•••• •••••" if fnr else ""
 
@@ -93,7 +84,7 @@ def endre_deltaker(request, pk):
         if lagret:
             messages.success(request, LAGRET)
             return redirect("sak", pk=deltaker.pk)
-    return _skjema(request, "deltakere/endre_deltaker.html", deltaker, form, konflikt)
+    return skjemaside(request, "deltakere/endre_deltaker.html", deltaker, form, konflikt)
 
 
 @login_required
@@ -121,7 +112,7 @@ def endre_situasjon(request, pk):
         if lagret:
             messages.success(request, LAGRET)
             return redirect("sak", pk=deltaker.pk)
-    return _skjema(request, "deltakere/endre_situasjon.html", deltaker, form, konflikt)
+    return skjemaside(request, "deltakere/endre_situasjon.html", deltaker, form, konflikt)
 
 
 @login_required
@@ -156,7 +147,7 @@ def endre_kontaktpersoner(request, pk):
         if lagret:
             messages.success(request, LAGRET)
             return redirect("sak", pk=deltaker.pk)
-    return _skjema(request, "deltakere/endre_kontaktpersoner.html", deltaker, form, konflikt)
+    return skjemaside(request, "deltakere/endre_kontaktpersoner.html", deltaker, form, konflikt)
 
 
 def _samarbeidsavtale(lagret):
@@ -193,4 +184,4 @@ def endre_samarbeidsavtale(request, pk):
         if lagret:
             messages.success(request, LAGRET)
             return redirect("sak", pk=deltaker.pk)
-    return _skjema(request, "deltakere/endre_samarbeidsavtale.html", deltaker, form, konflikt)
+    return skjemaside(request, "deltakere/endre_samarbeidsavtale.html", deltaker, form, konflikt)
