@@ -28,7 +28,7 @@ test: $(STAMP)
 serve: $(STAMP)
 	DEBUG=false $(PY) manage.py collectstatic --noinput
 	DEBUG=false $(PY) manage.py migrate --noinput
-	DEBUG=false $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 3
+	DEBUG=false GUNICORN_BIND=127.0.0.1:8000 $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "simple_history",
     "deltakere",
     "oppfolging",
     "tidgivere",
@@ -67,13 +68,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # Every page needs a signed-in user unless its view says @login_not_required: a new page
+    # cannot ship unguarded by forgetting a decorator.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # django-otp's OTPMiddleware, keeping what it knows of the devices in the session (no query per request).
+    "deltakere.middleware.AndreFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the second factor: a locked session goes to the lock page, which asks for both.
+    "deltakere.okt.OktMiddleware",
     "deltakere.middleware.KrevToTrinnMiddleware",
     "deltakere.middleware.IngenMellomlagringMiddleware",
     "deltakere.scoping.SenterScopeMiddleware",
+    # Every change to personal data is recorded with the signed-in user as its author.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # axes must be last: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "deltakere.context_processors.medvandrer",
+                "deltakere.okt.kontekst",
             ],
         },
     },
@@ -103,6 +113,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Every transaction takes SQLite's write lock at BEGIN, so a read-check-write (the version check
+    # in deltakere.services, the one-time form tokens) is serialised as SELECT ... FOR UPDATE is on
+    # PostgreSQL; waiting writers queue for up to `timeout` seconds instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "deltakere.Bruker"
@@ -117,9 +131,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "logg_inn"
-LOGIN_REDIRECT_URL = "min_oversikt"
-LOGOUT_REDIRECT_URL = "logg_inn"
+LOGIN_URL = "deltakere:logg_inn"
+LOGIN_REDIRECT_URL = "oppfolging:min_oversikt"
+LOGOUT_REDIRECT_URL = "deltakere:logg_inn"
 
 # Two-factor sign-in (TOTP). On in production unless explicitly turned off.
 REQUIRE_2FA = env.bool("REQUIRE_2FA", default=not DEBUG)
@@ -139,14 +153,25 @@ AXES_LOCKOUT_TEMPLATE = "konto/sperret.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
 
-# Sessions live in the database (stateless app servers). A session ends after
-# SESSION_IDLE_MINUTES without a request, because drop-in PCs are shared.
+# Sessions live in the database (stateless app servers). Drop-in PCs are shared, so after
+# SESSION_IDLE_MINUTES without a user action the session is locked (deltakere/okt.py): the screen
+# hides what is on it, and only the same user unlocks, to the work they left. A warning comes
+# SESSION_WARNING_SECONDS before. The session itself lasts SESSION_MAX_HOURS after the last action,
+# or until the browser closes.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Messages may name a person ("X er registrert."): keep them server-side, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
-SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_IDLE_SECONDS = SESSION_IDLE_MINUTES * 60  # what the code reads; tests set seconds
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=120)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
+if not SESSION_WARNING_SECONDS < SESSION_IDLE_SECONDS < SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured(
+        "SESSION_WARNING_SECONDS must be shorter than SESSION_IDLE_MINUTES, and that shorter than SESSION_MAX_HOURS."
+    )
+# The time of the last action is written about once a minute (deltakere/okt.py), not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_NAME = "medvandrer_sesjon"
 
@@ -156,7 +181,6 @@ TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -174,6 +198,12 @@ STORAGES = {
 
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Oppfølging: when a new kartlegging is due, in weeks from the first (a centre may set its own), and then
+# every 52 weeks; a kartlegging is also due when the follow-up ends.
+KARTLEGGING_UKER = [int(u) for u in env.list("KARTLEGGING_UKER", default=["0", "12", "26", "52"])]
+# Min oversikt flags a person nobody has been in contact with for this many days (a centre may set its own).
+KONTAKT_TERSKEL_DAGER = env.int("KONTAKT_TERSKEL_DAGER", default=30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -226,5 +256,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint logs every step of every PDF at INFO ("Step 5 - Creating layout"); only its warnings matter.
+        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

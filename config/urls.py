@@ -1,12 +1,27 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path
 from django_scopes import scopes_disabled
 
 from . import views
 
-# The admin signs in through our own sign-in page (e-mail, lockout and second factor).
-admin.site.login = login_required(admin.site.login, login_url="logg_inn", redirect_field_name="neste")
+
+def _admin_login(request, extra_context=None):
+    """The admin has no sign-in of its own: everyone signs in on our page (e-mail, lockout, second factor).
+
+    A signed-in user who is not a superuser gets 403, never a second login form.
+    """
+    neste = request.GET.get("next") or "/admin/"
+    if not request.user.is_authenticated:
+        return redirect_to_login(neste)
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    return redirect(neste if neste.startswith("/") and not neste.startswith("//") else "/admin/")
+
+
+admin.site.login = _admin_login
 admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
 _admin_view = admin.site.admin_view
 

@@ -1,12 +1,16 @@
 """Pages that belong to no domain app: the health check and the error pages."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 
+@login_not_required
+@require_GET
 @never_cache
 def helse(request):
     """For load balancers and monitoring: 200 when the app can reach its database, else 503."""

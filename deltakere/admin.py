@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Bruker, Medlemskap, Senter, Tilgangslogg
 
@@ -61,3 +63,31 @@ class TilgangsloggAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# ---------------------------------------------------------------------------
+# Second factors: a superuser may see that a user has one and remove it (a lost phone), never its secret.
+# django-otp's own admin shows a device's key and QR code; it is replaced by this one.
+# ---------------------------------------------------------------------------
+
+for _modell in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_modell):
+        admin.site.unregister(_modell)
+
+
+class AndreFaktorAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed"]
+    search_fields = ["user__navn", "user__email"]
+    list_select_related = ["user"]
+    fields = ["user", "name", "confirmed"]
+    readonly_fields = ["user", "name", "confirmed"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(TOTPDevice, AndreFaktorAdmin)
+admin.site.register(StaticDevice, AndreFaktorAdmin)

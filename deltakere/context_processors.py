@@ -1,6 +1,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
+from django.shortcuts import resolve_url
 
 try:
     VERSJON = version("medvandrer")
@@ -12,10 +13,10 @@ def medvandrer(request):
     """What the base layout needs on every page: the user's centres, role and the version."""
     aktivt = getattr(request, "aktivt_medlemskap", None)
     return {
+        # The start page (Min oversikt, in oppfolging) by setting, so the register never names an app above it.
+        "startside": resolve_url(settings.LOGIN_REDIRECT_URL),
         "versjon": VERSJON,
         "medlemskap": getattr(request, "medlemskap", []),
         "aktivt_medlemskap": aktivt,
         "aktiv_rolle": aktivt.rolle if aktivt else None,
-        "okt_sekunder": settings.SESSION_IDLE_MINUTES * 60,
-        "okt_minutter": settings.SESSION_IDLE_MINUTES,
     }

@@ -189,8 +189,9 @@ def seed_deltakere(stdout):
                 inntekt=inntekt_start,
                 lar=rng.random() < 0.25,
                 i_behandling=rng.random() < 0.2,
-                soningsforhold=rng.choice([Soningsforhold.INGEN] * 6 + [Soningsforhold.PARAGRAF_12,
-                                           Soningsforhold.PROVELOSLATT]),  # fmt: skip
+                soningsforhold=rng.choice(
+                    [Soningsforhold.INGEN] * 6 + [Soningsforhold.PARAGRAF_12, Soningsforhold.PROVELOSLATT]
+                ),  # fmt: skip
                 henvisning_kilde=kilde,
                 henvisning_dato=start,
                 henvisende_instans=HENVISERE.get(kilde, "").format(kommune=senter.kommune),

@@ -1,18 +1,19 @@
+import copy
 import re
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from stdnum.no import fodselsnummer
 
 from .models import (
+    KONTAKTPERSONROLLER,
     Avslutningsarsak,
     Bosituasjon,
     Bruker,
     Deltaker,
     Inntekt,
-    Medlemskap,
     Nettverkskontakt,
     Rolle,
     Samtykke,
@@ -22,6 +23,9 @@ from .models import (
 )
 from .services import mulige_duplikater
 
+# Every required field says what to do when it is left empty ("Skriv inn fødselsåret"), as GOV.UK and
+# Designsystemet do, never Django's "Feltet er påkrevet." (tests/deltakere/test_feilmeldinger.py checks it).
+
 
 class InnloggingForm(AuthenticationForm):
     """E-mail and password. The error never tells whether the e-mail address exists."""
@@ -30,11 +34,16 @@ class InnloggingForm(AuthenticationForm):
         label="E-post",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "username"}),
+        error_messages={
+            "required": "Skriv inn e-postadressen du logger inn med.",
+            "invalid": "Skriv e-postadressen slik: navn@eksempel.no.",
+        },
     )
     password = forms.CharField(
         label="Passord",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Skriv inn passordet ditt."},
     )
 
     error_messages = {
@@ -51,9 +60,8 @@ class EngangskodeForm(forms.Form):
         label="Engangskode",
         max_length=16,
         help_text="Sekssifret kode fra autentiseringsappen, eller en av reservekodene dine.",
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"required": "Skriv inn koden fra autentiseringsappen."},
     )
 
     def clean_kode(self):
@@ -61,29 +69,96 @@ class EngangskodeForm(forms.Form):
 
 
 class NyAnsattForm(forms.Form):
-    navn = forms.CharField(label="Fullt navn", max_length=150)
-    email = forms.EmailField(label="E-post", max_length=254)
-    rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices)
-
-    def __init__(self, *args, senter, **kwargs):
-        self.senter = senter
-        super().__init__(*args, **kwargs)
+    email = forms.EmailField(
+        label="E-post",
+        max_length=254,
+        help_text="Personen får en invitasjon på e-post og får tilgang først når hen har godtatt den.",
+        error_messages={
+            "required": "Skriv inn e-postadressen til personen.",
+            "invalid": "Skriv en gyldig e-postadresse.",
+        },
+    )
+    rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices, error_messages={"required": "Velg en rolle."})
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        eksisterende = Bruker.objects.filter(email=email).first()
-        if (
-            eksisterende
-            and Medlemskap.objects.filter(bruker=eksisterende, senter=self.senter, sluttet__isnull=True).exists()
-        ):
-            raise forms.ValidationError("Denne personen er allerede ansatt ved senteret.")
-        return email
+        return self.cleaned_data["email"].strip().lower()
 
 
-class EndreRolleForm(forms.ModelForm):
-    class Meta:
-        model = Medlemskap
-        fields = ["rolle"]
+class NyKontoForm(forms.Form):
+    """A person new to Medvandrer accepts an invitation: their name and a password."""
+
+    navn = forms.CharField(label="Fullt navn", max_length=150, error_messages={"required": "Skriv inn navnet ditt."})
+    passord1 = forms.CharField(
+        label="Velg passord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Minst 12 tegn. Ikke bare tall, og ikke et vanlig passord.",
+        error_messages={"required": "Velg et passord."},
+    )
+    passord2 = forms.CharField(
+        label="Skriv passordet en gang til",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Skriv passordet en gang til."},
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        from django.contrib.auth import password_validation
+
+        data = super().clean()
+        p1, p2 = data.get("passord1"), data.get("passord2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("passord2", "Passordene er ikke like.")
+        elif p1:
+            try:
+                password_validation.validate_password(p1, Bruker(email=self.email, navn=data.get("navn", "")))
+            except forms.ValidationError as e:
+                self.add_error("passord1", e)
+        return data
+
+
+class EndreRolleForm(forms.Form):
+    rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices, error_messages={"required": "Velg en rolle."})
+
+
+def _med_meldinger(felt, **meldinger):
+    """A copy of a field one of Django's forms declares, with our error messages."""
+    felt = copy.deepcopy(felt)
+    felt.error_messages = {**felt.error_messages, **meldinger}
+    return felt
+
+
+class EndrePassordForm(PasswordChangeForm):
+    old_password = _med_meldinger(
+        PasswordChangeForm.base_fields["old_password"], required="Skriv inn passordet du har nå."
+    )
+    new_password1 = _med_meldinger(
+        PasswordChangeForm.base_fields["new_password1"], required="Skriv inn det nye passordet."
+    )
+    new_password2 = _med_meldinger(
+        PasswordChangeForm.base_fields["new_password2"], required="Skriv det nye passordet en gang til."
+    )
+
+
+class GlemtPassordForm(PasswordResetForm):
+    email = _med_meldinger(
+        PasswordResetForm.base_fields["email"],
+        required="Skriv inn e-postadressen du logger inn med.",
+        invalid="Skriv e-postadressen slik: navn@eksempel.no.",
+    )
+
+
+class NyttPassordForm(SetPasswordForm):
+    new_password1 = _med_meldinger(
+        SetPasswordForm.base_fields["new_password1"], required="Skriv inn det nye passordet."
+    )
+    new_password2 = _med_meldinger(
+        SetPasswordForm.base_fields["new_password2"], required="Skriv det nye passordet en gang til."
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -109,15 +184,39 @@ def normaliser_telefon(verdi):
     return tall
 
 
+# The hidden version a form was opened at: missing only when the page is old or the request forged.
+VERSJON_FEIL = {
+    "required": "Skjemaet mangler noe det trenger. Last siden på nytt og prøv igjen.",
+    "invalid": "Skjemaet mangler noe det trenger. Last siden på nytt og prøv igjen.",
+    "min_value": "Skjemaet mangler noe det trenger. Last siden på nytt og prøv igjen.",
+}
+
+
+def _versjon(**kwargs):
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages=VERSJON_FEIL, **kwargs)
+
+
+def _dato(label, tom=None, **kwargs):
+    """A date field; `tom` says what to write when a required one is left empty."""
+    meldinger = {"invalid": "Skriv en gyldig dato."} | ({"required": tom} if tom else {})
+    return forms.DateField(label=label, widget=DATO, error_messages=meldinger, **kwargs)
+
+
 class VersjonForm(forms.Form):
     """The version the user started from; a save from an older version is refused (see services)."""
 
-    versjon = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    versjon = _versjon()
 
 
-def _ansatte_ved(senter):
+def _kontaktpersoner_ved(senter):
+    """Who may be chosen as primærkontakt or andre kontakt: the same rule as the service checks."""
     return (
-        Bruker.objects.filter(medlemskap__senter=senter, medlemskap__sluttet__isnull=True, is_active=True)
+        Bruker.objects.filter(
+            medlemskap__senter=senter,
+            medlemskap__sluttet__isnull=True,
+            medlemskap__rolle__in=KONTAKTPERSONROLLER,
+            is_active=True,
+        )
         .order_by("navn")
         .distinct()
     )
@@ -142,6 +241,19 @@ class DeltakerPersonaliaForm(forms.ModelForm):
             "telefon": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
             "interesser": forms.Textarea(attrs={"rows": 3}),
             "henvisning_notat": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "fornavn": {"required": "Skriv inn fornavnet."},
+            "etternavn": {"required": "Skriv inn etternavnet."},
+            "fodselsaar": {"required": "Skriv inn fødselsåret.", "invalid": "Skriv fødselsåret med fire sifre."},
+            "fodselsdato": {"invalid": "Skriv en gyldig dato."},
+            "kjonn": {"required": "Velg kjønn, eller «Ønsker ikke å oppgi»."},
+            "kontaktform": {"required": "Velg hvordan personen helst vil bli kontaktet."},
+            "henvisning_kilde": {"required": "Velg hvem som henviste personen."},
+            "henvisning_dato": {
+                "required": "Skriv inn datoen personen ble henvist.",
+                "invalid": "Skriv en gyldig dato.",
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -172,12 +284,6 @@ class DeltakerPersonaliaForm(forms.ModelForm):
     def clean_telefon(self):
         return normaliser_telefon(self.cleaned_data.get("telefon"))
 
-    def clean_henvisning_dato(self):
-        dato = self.cleaned_data["henvisning_dato"]
-        if dato > timezone.localdate():
-            raise forms.ValidationError("Henvisningsdatoen kan ikke være fram i tid.")
-        return dato
-
     def clean(self):
         data = super().clean()
         fnr, aar, dato = data.get("fodselsnummer"), data.get("fodselsaar"), data.get("fodselsdato")
@@ -202,37 +308,49 @@ class NyDeltakerForm(DeltakerPersonaliaForm):
         choices=[(Status.HENVIST, "Henvist (ikke startet ennå)"), (Status.AKTIV, "Aktiv (oppfølgingen er i gang)")],
         initial=Status.HENVIST,
         widget=forms.RadioSelect,
+        error_messages={"required": "Velg om personen er henvist eller om oppfølgingen er i gang."},
     )
     samtykke_form = forms.ChoiceField(
         label="Samtykke til registrering er gitt",
         choices=Samtykke.Form.choices,
         widget=forms.RadioSelect,
         help_text="Personen må samtykke til at senteret registrerer og oppbevarer opplysninger.",
+        error_messages={"required": "Velg hvordan personen ga samtykke til registrering."},
     )
-    samtykke_dato = forms.DateField(label="Dato for samtykket", widget=DATO, initial=timezone.localdate)
+    samtykke_dato = _dato("Dato for samtykket", "Skriv inn datoen personen samtykket.", initial=timezone.localdate)
     bekreft_ny = forms.BooleanField(
         label="Jeg har sjekket listen over: dette er en ny person",
         required=False,
     )
 
+    # The order of the page (ny_deltaker.html), so the error summary lists the errors in the order the fields come.
+    field_order = [
+        "bekreft_ny",
+        "fornavn", "etternavn", "kallenavn", "fodselsaar", "fodselsdato", "fodselsnummer", "kjonn",
+        "telefon", "epost", "kontaktform", "interesser",
+        "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold",
+        "henvisning_kilde", "henvisning_dato", "henvisende_instans", "henvisning_kontaktperson", "henvisning_notat",
+        "primaerkontakt", "sekundaerkontakt",
+        "samtykke_form", "samtykke_dato", "status",
+    ]  # fmt: skip
+
     class Meta(DeltakerPersonaliaForm.Meta):
         fields = DeltakerPersonaliaForm.Meta.fields + [
             "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold", "primaerkontakt", "sekundaerkontakt",
         ]  # fmt: skip
+        error_messages = {
+            **DeltakerPersonaliaForm.Meta.error_messages,
+            "bosituasjon": {"required": "Velg bosituasjonen ved start."},
+            "inntekt": {"required": "Velg inntekten ved start."},
+        }
 
     def __init__(self, *args, senter, **kwargs):
         super().__init__(*args, **kwargs)
         self.senter = senter
         self.duplikater = []
         for navn in ("primaerkontakt", "sekundaerkontakt"):
-            self.fields[navn].queryset = _ansatte_ved(senter)
+            self.fields[navn].queryset = _kontaktpersoner_ved(senter)
         self.fields["henvisning_dato"].initial = timezone.localdate
-
-    def clean_samtykke_dato(self):
-        dato = self.cleaned_data["samtykke_dato"]
-        if dato > timezone.localdate():
-            raise forms.ValidationError("Datoen kan ikke være fram i tid.")
-        return dato
 
     def clean(self):
         data = super().clean()
@@ -253,12 +371,12 @@ class NyDeltakerForm(DeltakerPersonaliaForm):
 
     def deltaker_data(self):
         """The cleaned fields that belong on the Deltaker row (and the starting status)."""
-        skip = {"samtykke_form", "samtykke_dato", "bekreft_ny"}
+        skip = {"samtykke_form", "samtykke_dato", "bekreft_ny", "engangskode"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 
 class EndreDeltakerForm(DeltakerPersonaliaForm):
-    versjon = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    versjon = _versjon()
     fjern_fodselsnummer = forms.BooleanField(label="Fjern fødselsnummeret", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -282,22 +400,18 @@ class EndreDeltakerForm(DeltakerPersonaliaForm):
 
 
 class SituasjonForm(VersjonForm):
-    dato = forms.DateField(label="Gjelder fra", widget=DATO, initial=timezone.localdate)
-    bosituasjon = forms.ChoiceField(label="Bosituasjon", choices=Bosituasjon.choices)
-    inntekt = forms.ChoiceField(label="Inntekt", choices=Inntekt.choices)
+    dato = _dato("Gjelder fra", "Skriv inn datoen endringen gjelder fra.", initial=timezone.localdate)
+    bosituasjon = forms.ChoiceField(
+        label="Bosituasjon", choices=Bosituasjon.choices, error_messages={"required": "Velg bosituasjon."}
+    )
+    inntekt = forms.ChoiceField(label="Inntekt", choices=Inntekt.choices, error_messages={"required": "Velg inntekt."})
     lar = forms.BooleanField(label="I LAR (legemiddelassistert rehabilitering)", required=False)
     i_behandling = forms.BooleanField(label="I behandling", required=False)
     soningsforhold = forms.ChoiceField(label="Soningsforhold", choices=Soningsforhold.choices, required=False)
 
-    def clean_dato(self):
-        dato = self.cleaned_data["dato"]
-        if dato > timezone.localdate():
-            raise forms.ValidationError("Datoen kan ikke være fram i tid.")
-        return dato
-
 
 class KontaktpersonerForm(VersjonForm):
-    dato = forms.DateField(label="Gjelder fra", widget=DATO, initial=timezone.localdate)
+    dato = _dato("Gjelder fra", "Skriv inn datoen byttet gjelder fra.", initial=timezone.localdate)
     primaerkontakt = forms.ModelChoiceField(label="Primærkontakt", queryset=Bruker.objects.none(), required=False)
     sekundaerkontakt = forms.ModelChoiceField(
         label="Andre kontakt",
@@ -309,7 +423,7 @@ class KontaktpersonerForm(VersjonForm):
     def __init__(self, *args, senter, **kwargs):
         super().__init__(*args, **kwargs)
         for navn in ("primaerkontakt", "sekundaerkontakt"):
-            self.fields[navn].queryset = _ansatte_ved(senter)
+            self.fields[navn].queryset = _kontaktpersoner_ved(senter)
 
     def clean(self):
         data = super().clean()
@@ -319,8 +433,10 @@ class KontaktpersonerForm(VersjonForm):
 
 
 class StatusForm(VersjonForm):
-    til_status = forms.ChoiceField(label="Ny status", widget=forms.RadioSelect)
-    dato = forms.DateField(label="Fra dato", widget=DATO, initial=timezone.localdate)
+    til_status = forms.ChoiceField(
+        label="Ny status", widget=forms.RadioSelect, error_messages={"required": "Velg den nye statusen."}
+    )
+    dato = _dato("Fra dato", "Skriv inn datoen den nye statusen gjelder fra.", initial=timezone.localdate)
     notat = forms.CharField(
         label="Kommentar", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -333,19 +449,19 @@ class StatusForm(VersjonForm):
 
 
 class AvsluttForm(VersjonForm):
-    dato = forms.DateField(label="Avsluttes fra", widget=DATO, initial=timezone.localdate)
+    dato = _dato("Avsluttes fra", "Skriv inn datoen oppfølgingen avsluttes fra.", initial=timezone.localdate)
     arsak = forms.ChoiceField(
-        label="Årsak", choices=[c for c in Avslutningsarsak.choices if c[0] != Avslutningsarsak.OVERFORT]
+        label="Årsak",
+        choices=[c for c in Avslutningsarsak.choices if c[0] != Avslutningsarsak.OVERFORT],
+        error_messages={"required": "Velg hvorfor oppfølgingen avsluttes."},
     )
-    avslutningssamtale = forms.DateField(
-        label="Avslutningssamtale",
-        widget=DATO,
+    avslutningssamtale = _dato(
+        "Avslutningssamtale",
         required=False,
         help_text="Når avslutningen ble eller skal bli snakket gjennom med personen.",
     )
-    apen_dor_til = forms.DateField(
-        label="Åpen dør til",
-        widget=DATO,
+    apen_dor_til = _dato(
+        "Åpen dør til",
         required=False,
         help_text="Til denne datoen kan personen fortsatt ta kontakt med senteret.",
     )
@@ -355,13 +471,21 @@ class AvsluttForm(VersjonForm):
 
 
 class OverforForm(VersjonForm):
-    til_senter = forms.ModelChoiceField(label="Til senter", queryset=Senter.objects.none())
-    dato = forms.DateField(label="Overføres fra", widget=DATO, initial=timezone.localdate)
+    til_senter = forms.ModelChoiceField(
+        label="Til senter",
+        queryset=Senter.objects.none(),
+        error_messages={"required": "Velg senteret personen skal følges opp ved."},
+    )
+    dato = _dato("Overføres fra", "Skriv inn datoen personen overføres fra.", initial=timezone.localdate)
     samtykke_form = forms.ChoiceField(
-        label="Samtykke til overføring er gitt", choices=Samtykke.Form.choices, widget=forms.RadioSelect
+        label="Samtykke til overføring er gitt",
+        choices=Samtykke.Form.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Velg hvordan personen ga samtykke til overføringen."},
     )
     bekreft_samtykke = forms.BooleanField(
         label="Personen har samtykket til at opplysningene flyttes til det nye senteret",
+        error_messages={"required": "Kryss av for at personen har samtykket til at opplysningene flyttes."},
     )
 
     def __init__(self, *args, deltaker, **kwargs):
@@ -370,7 +494,7 @@ class OverforForm(VersjonForm):
 
 
 class SamarbeidsavtaleForm(VersjonForm):
-    signert = forms.DateField(label="Signert dato", widget=DATO, required=False)
+    signert = _dato("Signert dato", required=False)
     notat = forms.CharField(
         label="Hva som er avtalt",
         required=False,
@@ -381,7 +505,11 @@ class SamarbeidsavtaleForm(VersjonForm):
 
 
 class SamtykkeForm(forms.Form):
-    type = forms.ChoiceField(label="Type samtykke", choices=Samtykke.Type.choices)
+    type = forms.ChoiceField(
+        label="Type samtykke",
+        choices=Samtykke.Type.choices,
+        error_messages={"required": "Velg hva personen har samtykket til."},
+    )
     gjelder = forms.ModelChoiceField(
         label="Gjelder",
         queryset=Nettverkskontakt.objects.none(),
@@ -389,8 +517,13 @@ class SamtykkeForm(forms.Form):
         help_text="Kreves for kontakt med instans og for å involvere pårørende.",
     )
     omfang = forms.CharField(label="Omfang", max_length=300, required=False, help_text="Hva samtykket omfatter.")
-    form = forms.ChoiceField(label="Gitt", choices=Samtykke.Form.choices, widget=forms.RadioSelect)
-    dato = forms.DateField(label="Dato gitt", widget=DATO, initial=timezone.localdate)
+    form = forms.ChoiceField(
+        label="Gitt",
+        choices=Samtykke.Form.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Velg om samtykket er gitt skriftlig eller muntlig."},
+    )
+    dato = _dato("Dato gitt", "Skriv inn datoen samtykket ble gitt.", initial=timezone.localdate)
 
     def __init__(self, *args, deltaker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -401,8 +534,6 @@ class SamtykkeForm(forms.Form):
         trenger_gjelder = {Samtykke.Type.KONTAKT_INSTANS, Samtykke.Type.INVOLVERE_PARORENDE}
         if data.get("type") in trenger_gjelder and not data.get("gjelder"):
             self.add_error("gjelder", "Velg hvem samtykket gjelder. Legg dem til under Nettverk først.")
-        if data.get("dato") and data["dato"] > timezone.localdate():
-            self.add_error("dato", "Datoen kan ikke være fram i tid.")
         return data
 
 
@@ -414,15 +545,25 @@ class NettverkskontaktForm(forms.ModelForm):
         help_text="Uten samtykke blir kontakten merket «skal ikke kontaktes».",
     )
 
+    versjon = _versjon(required=False)
+
     class Meta:
         model = Nettverkskontakt
         fields = ["rolle", "navn", "relasjon", "telefon", "epost", "i_ansvarsgruppe", "notat", "aktiv"]
         widgets = {"notat": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "rolle": {"required": "Velg hvilken rolle personen eller instansen har."},
+            "navn": {"required": "Skriv inn navnet på personen eller instansen."},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["samtykke_til_kontakt"]
+            self.fields["versjon"].required = True
+            self.initial["versjon"] = self.instance.versjon
+        else:
+            del self.fields["versjon"]
 
     def clean_telefon(self):
         return normaliser_telefon(self.cleaned_data.get("telefon"))
@@ -434,7 +575,7 @@ SORTERINGER = {
     "fodselsaar": ("fodselsaar", "etternavn", "pk"),
     "-fodselsaar": ("-fodselsaar", "etternavn", "pk"),
     "status": ("status", "etternavn", "pk"),
-    "-endret": ("-endret", "pk"),
+    "-endret": ("-endret", "-pk"),
 }
 
 

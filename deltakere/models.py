@@ -4,8 +4,65 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from .scoping import SenterScopedManager
+
+
+class HistorikkQuerySet(models.QuerySet):
+    """For models with a change history: every write goes through `save()`, so history sees it.
+
+    `update()` and `bulk_update()` would change rows behind django-simple-history's back (no
+    author, no before and after); they refuse instead. Bulk loads use
+    `simple_history.utils.bulk_create_with_history`.
+    """
+
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model.__name__}: bruk save(), så endringen kommer med i historikken.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise TypeError(f"{self.model.__name__}: bruk save(), så endringen kommer med i historikken.")
+
+
+def historikk(**kwargs):
+    """The change history every model holding personal data keeps (who, when, before and after)."""
+    return HistoricalRecords(user_related_name="+", **kwargs)
+
+
+def senter_manager(lookup, queryset=HistorikkQuerySet):
+    """The scoped manager (the one scoping helper) for a model holding personal data: limited to the
+    active centre scope through `lookup`, with the queryset that keeps writes in the change history."""
+    return SenterScopedManager(lookup, manager_class=models.Manager.from_queryset(queryset))
+
+
+class JournalformVakt(models.Model):
+    """A model with free-text fields that a centre in journal mode `metadata` may not store.
+
+    `FRITEKSTFELTER` names them and `senter_for_journalform()` says whose mode applies. Saving a row with
+    free text at such a centre raises ValidationError (the forms refuse it first, with the same words).
+    """
+
+    FRITEKSTFELTER = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if any(getattr(self, felt) for felt in self.FRITEKSTFELTER):
+            senter = self.senter_for_journalform()
+            if not senter.fritekst_tillatt:
+                from django.core.exceptions import ValidationError
+
+                raise ValidationError(
+                    {felt: FRITEKST_IKKE_TILLATT for felt in self.FRITEKSTFELTER if getattr(self, felt)}
+                )
+        super().save(*args, **kwargs)
+
+    def senter_for_journalform(self):
+        raise NotImplementedError
+
+
+FRITEKST_IKKE_TILLATT = "Senteret lagrer bare metadata: fritekst kan ikke lagres her."
 
 
 class Senter(models.Model):
@@ -82,6 +139,9 @@ class Bruker(AbstractBaseUser, PermissionsMixin):
         "administrator", default=False, help_text="Kan logge inn i administrasjonen (Django admin)."
     )
     opprettet = models.DateTimeField("opprettet", default=timezone.now)
+    # Counts changes to the user's two-factor devices (deltakere.middleware): the session trusts what it
+    # knows about them while this number is the one it saw, so a request asks no device table.
+    andre_faktor_versjon = models.PositiveIntegerField("versjon av to-trinns-enhetene", default=0, editable=False)
 
     objects = BrukerManager()
 
@@ -115,6 +175,11 @@ class Rolle(models.TextChoices):
     TIDGIVERKOORDINATOR = "tidgiverkoordinator", "Tidgiverkoordinator"
 
 
+# Who may be a person's primærkontakt or andre kontakt: staff who follow people up, never the
+# tidgiverkoordinator (who may see only what a person shares with a tidgiver).
+KONTAKTPERSONROLLER = frozenset({Rolle.VEILEDER, Rolle.SOSIONOM, Rolle.LEDER})
+
+
 class Medlemskap(models.Model):
     """A user works at a centre in a role. Leaving keeps the row (with `sluttet`) as history."""
 
@@ -124,7 +189,8 @@ class Medlemskap(models.Model):
     startet = models.DateField("startet", default=timezone.localdate)
     sluttet = models.DateField("sluttet", null=True, blank=True)
 
-    objects = SenterScopedManager("senter")
+    objects = senter_manager("senter")
+    history = historikk()
 
     class Meta:
         ordering = ["senter__navn", "bruker__navn"]
@@ -140,6 +206,56 @@ class Medlemskap(models.Model):
     @property
     def aktivt(self):
         return self.sluttet is None
+
+
+class Invitasjon(models.Model):
+    """A leder invites an e-mail address to work at the centre in a role.
+
+    No access exists until the person accepts: a new person chooses name and password through
+    the link; someone who already has an account signs in and accepts. The leder sees only the
+    address they typed and whether the invitation is pending or accepted, never whether the
+    address has an account or where else it works. The link's token is stored only as a hash.
+    """
+
+    GYLDIG_DAGER = 14
+
+    senter = models.ForeignKey(Senter, on_delete=models.CASCADE, related_name="invitasjoner", verbose_name="senter")
+    email = models.EmailField("e-post")
+    rolle = models.CharField("rolle", max_length=20, choices=Rolle.choices)
+    invitert_av = models.ForeignKey(Bruker, on_delete=models.PROTECT, related_name="+", verbose_name="invitert av")
+    opprettet = models.DateTimeField("opprettet", default=timezone.now)
+    sendt = models.DateTimeField("sist sendt", default=timezone.now)
+    token_hash = models.CharField(max_length=64, unique=True)
+    akseptert = models.DateTimeField("godtatt", null=True, blank=True)
+    trukket = models.DateTimeField("trukket tilbake", null=True, blank=True)
+
+    objects = senter_manager("senter")
+    history = historikk(excluded_fields=["token_hash"])
+
+    class Meta:
+        ordering = ["-sendt"]
+        verbose_name = "invitasjon"
+        verbose_name_plural = "invitasjoner"
+        indexes = [models.Index(fields=["senter", "email"], name="invitasjon_senter_epost_idx")]
+
+    def __str__(self):
+        return f"{self.email} ({self.get_rolle_display()})"
+
+    @property
+    def utloper(self):
+        from datetime import timedelta
+
+        return self.sendt + timedelta(days=self.GYLDIG_DAGER)
+
+    @property
+    def status(self):
+        if self.akseptert:
+            return "godtatt"
+        if self.trukket:
+            return "trukket"
+        if self.utloper < timezone.now():
+            return "utlopt"
+        return "venter"
 
 
 class TilgangsloggQuerySet(models.QuerySet):
@@ -163,6 +279,7 @@ class Tilgangslogg(models.Model):
 
     class Handling(models.TextChoices):
         VIS = "vis", "Åpnet"
+        ENDRE = "endre", "Endret"
         EKSPORT = "eksport", "Eksporterte"
         UTSKRIFT = "utskrift", "Skrev ut"
         VIS_FODSELSNUMMER = "vis_fnr", "Viste fødselsnummer"
@@ -285,7 +402,7 @@ STATUS_OVERGANGER = {
 }
 
 
-class DeltakerQuerySet(models.QuerySet):
+class DeltakerQuerySet(HistorikkQuerySet):
     def sok(self, tekst):
         """Every word must match the first name, last name or nickname (case-insensitive)."""
         for ord_ in tekst.split()[:5]:
@@ -299,11 +416,7 @@ class DeltakerQuerySet(models.QuerySet):
     def kan_matches(self):
         """Candidates a tidgiverkoordinator may offer a tidgiver: followed up now, and consenting to share."""
         return self.filter(status__in=[Status.HENVIST, Status.AKTIV, Status.PAUSE]).filter(
-            models.Exists(
-                Samtykke.objects.filter(
-                    deltaker=models.OuterRef("pk"), type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True
-                )
-            )
+            Deltaker.deler_med_tidgiver()
         )
 
 
@@ -398,16 +511,21 @@ class Deltaker(models.Model):
     opprettet_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     endret = models.DateTimeField("sist endret", default=timezone.now)
 
-    objects = SenterScopedManager("senter", manager_class=models.Manager.from_queryset(DeltakerQuerySet))
+    objects = senter_manager("senter", DeltakerQuerySet)
+    history = historikk()
 
     class Meta:
         ordering = ["etternavn", "fornavn", "pk"]
         verbose_name = "deltaker"
         verbose_name_plural = "deltakere"
+        # One index per sort order of the register, each ending in the primary key as the order does, so a
+        # page (keyset pagination, deltakere/views/register.py) is read in index order. On PostgreSQL the
+        # search has trigram indexes too (migration 0009): not in the model, since SQLite cannot make them.
         indexes = [
-            models.Index(fields=["senter", "etternavn", "fornavn"], name="deltaker_senter_navn_idx"),
-            models.Index(fields=["senter", "status"], name="deltaker_senter_status_idx"),
-            models.Index(fields=["senter", "fodselsaar"], name="deltaker_senter_aar_idx"),
+            models.Index(fields=["senter", "etternavn", "fornavn", "id"], name="deltaker_senter_navn_idx"),
+            models.Index(fields=["senter", "status", "etternavn", "id"], name="deltaker_senter_status_idx"),
+            models.Index(fields=["senter", "fodselsaar", "etternavn", "id"], name="deltaker_senter_aar_idx"),
+            models.Index(fields=["senter", "endret", "id"], name="deltaker_senter_endret_idx"),
         ]
 
     def __str__(self):
@@ -427,6 +545,11 @@ class Deltaker(models.Model):
     def er_overfort(self):
         """Transferred away: the old centre keeps what it recorded, read-only."""
         return hasattr(self, "overfort_til") and self.overfort_til is not None
+
+    @staticmethod
+    def deler_med_tidgiver():
+        """The condition "has an active consent to share with a tidgiver", for filter(): the one place it is written."""
+        return models.Exists(Samtykke.objects.filter(deltaker=models.OuterRef("pk")).deler_med_tidgiver())
 
     def mulige_statuser(self):
         return [s for s in Status if s in STATUS_OVERGANGER[Status(self.status)]]
@@ -451,7 +574,8 @@ class StatusEndring(models.Model):
     registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert = models.DateTimeField(default=timezone.now)
 
-    objects = SenterScopedManager("deltaker__senter")
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
 
     class Meta:
         ordering = ["-dato", "-registrert"]
@@ -461,6 +585,10 @@ class StatusEndring(models.Model):
 
     def __str__(self):
         return f"{self.dato}: {self.get_til_status_display()}"
+
+
+# The situation a Situasjonsendring row records, kept current on Deltaker beside the rows.
+SITUASJONSFELTER = ["bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold"]
 
 
 class Situasjonsendring(models.Model):
@@ -476,7 +604,8 @@ class Situasjonsendring(models.Model):
     registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert = models.DateTimeField(default=timezone.now)
 
-    objects = SenterScopedManager("deltaker__senter")
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
 
     class Meta:
         ordering = ["-dato", "-registrert"]
@@ -497,7 +626,8 @@ class Kontaktpersonendring(models.Model):
     registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert = models.DateTimeField(default=timezone.now)
 
-    objects = SenterScopedManager("deltaker__senter")
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
 
     class Meta:
         ordering = ["-dato", "-registrert"]
@@ -532,8 +662,10 @@ class Nettverkskontakt(models.Model):
     i_ansvarsgruppe = models.BooleanField("med i ansvarsgruppen", default=False)
     notat = models.TextField("notat", blank=True, max_length=1000)
     aktiv = models.BooleanField("aktiv", default=True)
+    versjon = models.PositiveIntegerField("versjon", default=1)
 
-    objects = SenterScopedManager("deltaker__senter")
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
 
     class Meta:
         ordering = ["rolle", "navn"]
@@ -546,6 +678,12 @@ class Nettverkskontakt(models.Model):
     @property
     def er_parorende(self):
         return self.rolle == self.Rolle.PARORENDE
+
+
+class SamtykkeQuerySet(HistorikkQuerySet):
+    def deler_med_tidgiver(self):
+        """Active consents to share information with a tidgiver: the one place this rule is written."""
+        return self.filter(type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True)
 
 
 class Samtykke(models.Model):
@@ -581,7 +719,8 @@ class Samtykke(models.Model):
     registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert = models.DateTimeField(default=timezone.now)
 
-    objects = SenterScopedManager("deltaker__senter")
+    objects = senter_manager("deltaker__senter", SamtykkeQuerySet)
+    history = historikk()
 
     class Meta:
         ordering = ["type", "-dato"]
@@ -595,3 +734,25 @@ class Samtykke(models.Model):
     @property
     def gjeldende(self):
         return self.trukket is None
+
+
+class Innsending(models.Model):
+    """A form that created or changed something, sent once.
+
+    Every such form carries a one-time token (`deltakere.engangs`); the first submission stores
+    the page it led to, and a repeat (a double click, two tabs, Back and send again) is shown that
+    page instead of doing the work twice. Holds no personal data: a token, a user and a URL of ids.
+    """
+
+    token = models.UUIDField("engangskode", unique=True)
+    bruker = models.ForeignKey(Bruker, on_delete=models.CASCADE, related_name="+")
+    opprettet = models.DateTimeField("sendt", default=timezone.now)
+    resultat = models.CharField("førte til", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "innsending"
+        verbose_name_plural = "innsendinger"
+        indexes = [models.Index(fields=["bruker", "opprettet"], name="innsending_bruker_idx")]
+
+    def __str__(self):
+        return str(self.token)

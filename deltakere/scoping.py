@@ -3,7 +3,7 @@
 Centre-owned models declare `objects = SenterScopedManager("senter")` (or the lookup that
 leads to their centre, e.g. "deltaker__senter"). The manager is django-scopes' ScopedManager,
 so a query run with no active scope raises `ScopeError` instead of returning rows: the
-boundary fails closed (see STYLE.md on pretix).
+boundary fails closed, as pretix does with django-scopes.
 
 `SenterScopeMiddleware` opens the scope for each signed-in request with the ids of the centres
 where the user has an active membership; views then fetch with `get_object_or_404` on the
@@ -20,11 +20,14 @@ from contextlib import contextmanager
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
-from django_scopes import ScopedManager, scope, scopes_disabled
+from django_scopes import ScopedManager, get_scope, scope, scopes_disabled
 from django_scopes.manager import DisabledQuerySet
 
 __all__ = [
     "FULL_TILGANG",
+    "RETTIGHETER",
+    "kan",
+    "registrer_rettighet",
     "SenterScopedManager",
     "deltakere_for",
     "hent_deltaker",
@@ -138,8 +141,35 @@ def krev_rolle(request, senter_id, roller):
     raise Http404
 
 
+# ---------------------------------------------------------------------------
+# Rights: what a role may do to the people followed up at its centre
+# ---------------------------------------------------------------------------
+
+# One table, one helper (`kan`). Apps above the register add their own rights with
+# `registrer_rettighet` in AppConfig.ready(), so "sosionom and leder may change a tiltaksplan,
+# veileder may comment" needs no second mechanism.
+RETTIGHETER = {
+    # The whole record of a person: everything the register holds.
+    "deltakere.se": frozenset({"veileder", "sosionom", "leder"}),
+    # Only what a person has consented to share with a tidgiver (name, nickname, birth year, interests).
+    "deltakere.se_begrenset": frozenset({"veileder", "sosionom", "leder", "tidgiverkoordinator"}),
+    "deltakere.registrere": frozenset({"veileder", "sosionom", "leder"}),
+    "deltakere.endre": frozenset({"veileder", "sosionom", "leder"}),
+    "deltakere.ansatte": frozenset({"leder"}),
+}
+
 # Roles that see and edit everything about the people followed up at their centre.
-FULL_TILGANG = frozenset({"veileder", "sosionom", "leder"})
+FULL_TILGANG = RETTIGHETER["deltakere.se"]
+
+
+def registrer_rettighet(navn, roller):
+    """Add (or replace) a right: the roles that have it at their own centre."""
+    RETTIGHETER[navn] = frozenset(roller)
+
+
+def kan(request, rettighet, senter_id):
+    """May the signed-in user do `rettighet` at `senter_id`? From the loaded memberships: no query."""
+    return rolle_ved(request, senter_id) in RETTIGHETER[rettighet]
 
 
 def deltakere_for(request):
@@ -150,28 +180,46 @@ def deltakere_for(request):
     tidgiver (and only name, nickname, birth year, interests and that consent: the views
     decide the fields, this decides the rows).
     """
-    from django.db.models import Exists, OuterRef, Q
+    from django.db.models import Q
 
-    from .models import Deltaker, Samtykke
+    from .models import Deltaker
 
     full = [m.senter_id for m in request.medlemskap if m.rolle in FULL_TILGANG]
-    koordinator = [m.senter_id for m in request.medlemskap if m.rolle == "tidgiverkoordinator"]
-    deler = Exists(
-        Samtykke.objects.filter(deltaker=OuterRef("pk"), type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True)
-    )
-    return Deltaker.objects.filter(Q(senter__in=full) | (Q(senter__in=koordinator) & deler))
+    begrenset = [
+        m.senter_id for m in request.medlemskap if m.rolle in RETTIGHETER["deltakere.se_begrenset"] - FULL_TILGANG
+    ]
+    if not begrenset and _bare_disse_sentrene(full):
+        # The scope already limits the rows to exactly these centres: saying it twice would only make
+        # PostgreSQL misjudge how many rows match (it multiplies the two filters' selectivity).
+        return Deltaker.objects.all()
+    return Deltaker.objects.filter(Q(senter__in=full) | (Q(senter__in=begrenset) & Deltaker.deler_med_tidgiver()))
 
 
-def hent_deltaker(request, pk, *, full=True):
-    """One person the user may see, or 404.
+def _bare_disse_sentrene(senter_ids):
+    """Is a scope open that limits queries to exactly these centres? (Never when scopes are disabled.)"""
+    aktivt = get_scope()
+    return bool(aktivt.get("_enabled")) and set(aktivt.get("senter") or ()) == set(senter_ids)
 
-    full=True (the default) also asks for a role with full access at the person's centre:
-    a tidgiverkoordinator gets 404 on every page but the limited one.
+
+def hent_deltaker(request, pk, *, rettighet="deltakere.se", handling=None, logg=True):
+    """One person the user may see and do `rettighet` to, or 404; the access is written to the access log.
+
+    The one way a view fetches a person, so no page that shows one can forget the log: a GET is
+    logged as "vis", another method as "endre", unless `handling` says otherwise (or `logg=False`, for a
+    view that writes its one row itself once it knows what it did). A user who
+    may not (another centre, or a role without the right) gets 404, so the person's existence
+    is not revealed.
     """
     from django.shortcuts import get_object_or_404
 
+    from .tilgangslogg import Handling, logg_tilgang
+
     qs = deltakere_for(request).select_related("senter", "primaerkontakt", "sekundaerkontakt", "overfort_til__senter")
     deltaker = get_object_or_404(qs, pk=pk)
-    if full and rolle_ved(request, deltaker.senter_id) not in FULL_TILGANG:
+    if not kan(request, rettighet, deltaker.senter_id):
         raise Http404
+    if logg:  # logg=False only where the caller writes the one row itself (a printout, say)
+        if handling is None:
+            handling = Handling.VIS if request.method in ("GET", "HEAD") else Handling.ENDRE
+        logg_tilgang(request, deltaker, handling)
     return deltaker

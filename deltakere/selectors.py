@@ -1,26 +1,18 @@
 """Reads about one person that are more than a filter: the participant page's boxes and timeline.
 
 Every query here goes through the scoped managers and is limited to the already-fetched
-deltaker; the caller fetched the person through `hent_deltaker`.
-
-`SAK_BIDRAG` is the extension point for the apps above the register (deltakere may not import
-them): an app registers a callable with `registrer_sakbidrag(fn)`, typically in its
-AppConfig.ready(). `fn(deltaker)` returns a dict with any of these keys:
-
-- "neste_avtale": {"tidspunkt": an aware datetime, "tekst": a short text}
-- "siste_kontakt": a date
-- "hendelser": a list of `Hendelse` (or dicts with Hendelse's fields) for the timeline
-
-The callable must run a bounded number of queries (not one per row).
+deltaker; the caller fetched the person through `hent_deltaker`. What the apps above add comes
+through the slots and the timeline signal in `deltakere.signals`.
 """
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from . import signals
 from .models import (
     Kontaktpersonendring,
     Nettverkskontakt,
@@ -30,15 +22,6 @@ from .models import (
     Status,
     StatusEndring,
 )
-
-SAK_BIDRAG = []
-
-
-def registrer_sakbidrag(fn):
-    """Let `fn(deltaker)` add to the participant page (see the module docstring). Usable as a decorator."""
-    if fn not in SAK_BIDRAG:
-        SAK_BIDRAG.append(fn)
-    return fn
 
 
 @dataclass
@@ -51,6 +34,8 @@ class Hendelse:
     tidspunkt: datetime | None = None  # orders the events of one day; aware
     type: str = ""  # status, situasjon, kontaktperson, samtykke, or the contributing app's own word
     av: str = ""  # who registered it
+    html: str = ""  # rendered details from an app (shown instead of `detaljer`); safe HTML
+    lenke: str = ""  # where the event is handled or shown in full
 
 
 _TIDLIGST = datetime.min.replace(tzinfo=UTC)
@@ -64,19 +49,9 @@ def _navn(bruker):
     return bruker.navn if bruker else ""
 
 
-def sakbidrag(deltaker):
-    """What the registered apps add: the earliest next appointment, the latest contact, their events."""
-    neste_avtale, siste_kontakt, hendelser = None, None, []
-    for fn in SAK_BIDRAG:
-        bidrag = fn(deltaker) or {}
-        avtale = bidrag.get("neste_avtale")
-        if avtale and (neste_avtale is None or avtale["tidspunkt"] < neste_avtale["tidspunkt"]):
-            neste_avtale = avtale
-        kontakt = bidrag.get("siste_kontakt")
-        if kontakt and (siste_kontakt is None or kontakt > siste_kontakt):
-            siste_kontakt = kontakt
-        hendelser += [h if isinstance(h, Hendelse) else Hendelse(**h) for h in bidrag.get("hendelser", [])]
-    return {"neste_avtale": neste_avtale, "siste_kontakt": siste_kontakt, "hendelser": hendelser}
+def siste(rader):
+    """The latest of dated rows: by date, then by the time it was entered (then by id)."""
+    return max(rader, key=lambda r: (r.dato, r.registrert, r.pk), default=None)
 
 
 def statusendringer(deltaker):
@@ -91,7 +66,10 @@ def samtykker(deltaker):
 
 def nettverk(deltaker):
     """The person's network, active first, each with `kan_kontaktes`: an active consent names that contact."""
-    samtykke_til_kontakt = Samtykke.objects.filter(gjelder=OuterRef("pk"), trukket__isnull=True)
+    # The person's own active consent naming the contact (never another person's, even if a row says so).
+    samtykke_til_kontakt = Samtykke.objects.filter(
+        gjelder=OuterRef("pk"), deltaker=OuterRef("deltaker"), trukket__isnull=True
+    )
     return list(
         Nettverkskontakt.objects.filter(deltaker=deltaker)
         .annotate(kan_kontaktes=Exists(samtykke_til_kontakt))
@@ -130,11 +108,7 @@ def samtykkeoversikt(alle_samtykker):
 
 def tidgiversamtykke(deltaker):
     """The active consent to share information with a tidgiver, or None."""
-    return (
-        Samtykke.objects.filter(deltaker=deltaker, type=Samtykke.Type.DELE_MED_TIDGIVER, trukket__isnull=True)
-        .order_by("-dato")
-        .first()
-    )
+    return Samtykke.objects.filter(deltaker=deltaker).deler_med_tidgiver().order_by("-dato").first()
 
 
 def avslutning(deltaker, endringer):
@@ -252,41 +226,53 @@ def _samtykkehendelser(s):
     return hendelser
 
 
-def tidslinje(deltaker, *, endringer=None, alle_samtykker=None, bidrag=None):
+def tidslinje(request, deltaker, *, endringer=None, alle_samtykker=None, situasjon=None, kontaktpersoner=None):
     """Everything dated about the person, newest first, in a fixed number of queries.
 
     Status changes, situation changes, contact-person changes, consents given and
-    withdrawn, and the events the registered apps contribute (SAK_BIDRAG). Lists the
+    withdrawn, and the events the apps above add (`signals.sak_tidslinje`). Lists the
     caller has already fetched may be passed in, so the page does not read them twice.
     """
     if endringer is None:
         endringer = statusendringer(deltaker)
     if alle_samtykker is None:
         alle_samtykker = samtykker(deltaker)
-    if bidrag is None:
-        bidrag = sakbidrag(deltaker)
-    situasjon = Situasjonsendring.objects.filter(deltaker=deltaker).select_related("registrert_av")
-    kontaktpersoner = Kontaktpersonendring.objects.filter(deltaker=deltaker).select_related(
-        "primaerkontakt", "sekundaerkontakt", "registrert_av"
-    )
+    if situasjon is None:
+        situasjon = Situasjonsendring.objects.filter(deltaker=deltaker).select_related("registrert_av")
+    if kontaktpersoner is None:
+        kontaktpersoner = Kontaktpersonendring.objects.filter(deltaker=deltaker).select_related(
+            "primaerkontakt", "sekundaerkontakt", "registrert_av"
+        )
     hendelser = [_statushendelse(e) for e in endringer]
     hendelser += _situasjonshendelser(list(situasjon))
     hendelser += _kontaktpersonhendelser(list(kontaktpersoner))
     for s in alle_samtykker:
         hendelser += _samtykkehendelser(s)
-    hendelser += bidrag["hendelser"]
+    for fra_app in signals.svar_i_rekkefolge(signals.sak_tidslinje, request=request, deltaker=deltaker):
+        hendelser += fra_app or []
     hendelser.sort(key=lambda h: (h.dato, h.tidspunkt or _TIDLIGST), reverse=True)
     return hendelser
 
 
-def sakoversikt(deltaker):
-    """Everything the full participant page shows besides the person's own fields."""
+def sakoversikt(request, deltaker):
+    """Everything the full participant page shows besides the person's own fields, the apps' slots included."""
     endringer = statusendringer(deltaker)
     alle_samtykker = samtykker(deltaker)
-    bidrag = sakbidrag(deltaker)
     slutt = avslutning(deltaker, endringer)
     kontakter = nettverk(deltaker)
+    situasjon = list(Situasjonsendring.objects.filter(deltaker=deltaker).select_related("registrert_av"))
+    kontaktpersoner = list(
+        Kontaktpersonendring.objects.filter(deltaker=deltaker).select_related(
+            "primaerkontakt", "sekundaerkontakt", "registrert_av"
+        )
+    )
     return {
+        "satt_av": {
+            **satt_av(deltaker),
+            "status": _rad_satt_av(siste(endringer)),
+            "situasjon": _rad_satt_av(siste(situasjon)),
+            "kontaktpersoner": _rad_satt_av(siste(kontaktpersoner)),
+        },
         "redigerbar": not deltaker.er_overfort,
         "samtykkeoversikt": samtykkeoversikt(alle_samtykker),
         "nettverk": kontakter,
@@ -296,8 +282,115 @@ def sakoversikt(deltaker):
         ],
         "avslutning": slutt,
         "apen_dor_pagar": bool(slutt and slutt.apen_dor_til and slutt.apen_dor_til >= timezone.localdate()),
-        "neste_avtale": bidrag["neste_avtale"],
-        "siste_kontakt": bidrag["siste_kontakt"],
-        "tidslinje": tidslinje(deltaker, endringer=endringer, alle_samtykker=alle_samtykker, bidrag=bidrag),
+        "plass_overst": signals.plass_html("sak_overst", request, deltaker),
+        "plass_avtaler_og_kontakt": signals.plass_html("sak_avtaler_og_kontakt", request, deltaker),
+        "plass_seksjoner": signals.plass_html("sak_seksjoner", request, deltaker),
+        "tidslinje": tidslinje(
+            request,
+            deltaker,
+            endringer=endringer,
+            alle_samtykker=alle_samtykker,
+            situasjon=situasjon,
+            kontaktpersoner=kontaktpersoner,
+        ),
         "overfort_fra_senter": overfort_fra_senter(deltaker),
     }
+
+
+# ---------------------------------------------------------------------------
+# The installation checks itself: current values against the latest dated row
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Historikkavvik:
+    deltaker_id: int
+    senter_id: int
+    hva: str  # "status", "situasjon", "kontaktpersoner"
+    gjeldende: str
+    siste: str
+    dato: date
+
+
+def _siste_rad(modell, *felter):
+    """Subquery annotations: the given fields of the person's latest row of `modell` (by date, then entry)."""
+    siste = modell.objects.filter(deltaker=OuterRef("pk")).order_by("-dato", "-registrert", "-pk")
+    return {f"siste_{felt}": Subquery(siste.values(felt)[:1]) for felt in felter}
+
+
+def historikkavvik():
+    """Every person whose current status, situation or contact persons differ from their latest dated row.
+
+    Three queries whatever the number of people; used by `manage.py sjekk_historikk` and the tests.
+    """
+    from .models import SITUASJONSFELTER, Deltaker
+
+    kontroller = [
+        ("status", StatusEndring, {"status": "til_status", "status_fra": "dato"}),
+        ("situasjon", Situasjonsendring, {felt: felt for felt in SITUASJONSFELTER}),
+        (
+            "kontaktpersoner",
+            Kontaktpersonendring,
+            {"primaerkontakt_id": "primaerkontakt_id", "sekundaerkontakt_id": "sekundaerkontakt_id"},
+        ),
+    ]
+    for hva, modell, felter in kontroller:
+        rader = (
+            Deltaker.objects.annotate(**_siste_rad(modell, "dato", *felter.values()))
+            .filter(siste_dato__isnull=False)
+            .values("pk", "senter_id", "siste_dato", *felter, *(f"siste_{f}" for f in felter.values()))
+            .order_by("pk")
+        )
+        for rad in rader.iterator():
+            gjeldende = [rad[felt] for felt in felter]
+            siste = [rad[f"siste_{f}"] for f in felter.values()]
+            if gjeldende != siste:
+                yield Historikkavvik(
+                    rad["pk"], rad["senter_id"], hva, _vis_verdier(gjeldende), _vis_verdier(siste), rad["siste_dato"]
+                )
+
+
+def _vis_verdier(verdier):
+    return ", ".join("–" if v in (None, "") else str(v) for v in verdier)
+
+
+# ---------------------------------------------------------------------------
+# Who set each current value, and when ("Aktiv siden 27. juni 2026, satt av Tor Vik")
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class SattAv:
+    tidspunkt: datetime
+    av: str
+
+
+# The person's own fields whose author the participant page shows beside the value.
+PERSONALIA_MED_HISTORIKK = [
+    "fornavn", "etternavn", "kallenavn", "fodselsaar", "fodselsdato", "fodselsnummer", "kjonn", "telefon", "epost",
+    "kontaktform", "interesser", "henvisning_kilde", "henvisning_dato", "henvisende_instans",
+    "henvisning_kontaktperson", "henvisning_notat", "samarbeidsavtale_signert", "samarbeidsavtale_notat",
+]  # fmt: skip
+
+
+def satt_av(deltaker, felter=PERSONALIA_MED_HISTORIKK):
+    """For each field: the change-history entry that gave it its current value (one query).
+
+    Walks the person's history newest first; a field's value was set by the newest entry whose
+    value differs from the entry before it (or by the first entry, the registration).
+    """
+    historikk = list(
+        deltaker.history.order_by("-history_date", "-history_id").values("history_date", "history_user__navn", *felter)
+    )
+    svar = {}
+    for felt in felter:
+        for i, rad in enumerate(historikk):
+            forrige = historikk[i + 1] if i + 1 < len(historikk) else None
+            if forrige is None or forrige[felt] != rad[felt]:
+                svar[felt] = SattAv(rad["history_date"], rad["history_user__navn"] or "")
+                break
+    return svar
+
+
+def _rad_satt_av(rad):
+    return SattAv(rad.registrert, _navn(rad.registrert_av)) if rad else None

@@ -1,16 +1,39 @@
+import uuid
+
 import pytest
+from django.test import Client
 from django_scopes import scopes_disabled
 
+from deltakere.engangs import FELT as ENGANGSKODE
 from deltakere.models import Rolle
 
 from .factories import SenterFactory, ansatt
 
 
-@pytest.fixture(autouse=True)
-def _whole_database_in_test_code():
-    """Test code sets up rows across centres; views still run in the scope the middleware opens."""
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Fixtures set up rows across centres with the scope switched off (as pretix does); the test body then
+    runs scoped like production: views in the scope the middleware opens, and a service or selector called
+    directly raises unless the test opens a scope for it. A test that reads the database to check what
+    happened says so with `scopes_disabled()`, or with `Model.objects.with_scopes_disabled()`."""
     with scopes_disabled():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _skjema_med_engangskode(monkeypatch):
+    """A browser sends the one-time token every form carries (deltakere.engangs); the test client does the
+    same, a fresh one per post, unless the test sends its own (the double-submit tests send one twice)."""
+    post = Client.post
+
+    def post_med_kode(self, path, data=None, *args, **kwargs):
+        if isinstance(data, dict) and ENGANGSKODE not in data:
+            data = {**data, ENGANGSKODE: str(uuid.uuid4())}
+        elif data is None and not kwargs.get("content_type"):
+            data = {ENGANGSKODE: str(uuid.uuid4())}
+        return post(self, path, data, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "post", post_med_kode)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 """Sign-in, second factor, sign-out and the user's own account page."""
 
 import secrets
+import time
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -11,24 +13,27 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-from ..forms import EngangskodeForm, InnloggingForm
+from ..forms import EndrePassordForm, EngangskodeForm, GlemtPassordForm, InnloggingForm, NyttPassordForm
+from ..okt import skjemadata
 
 ANTALL_RESERVEKODER = 10
 RESERVEKODER_SESSION_KEY = "nye_reservekoder"
+NY_TOTP_NOKKEL_SESSION_KEY = "ny_totp_nokkel"
 
 
 class LoggInnView(auth_views.LoginView):
     template_name = "konto/logg_inn.html"
     authentication_form = InnloggingForm
-    redirect_field_name = "neste"
     redirect_authenticated_user = True
 
 
-def _neste(request, default="min_oversikt"):
-    neste = request.POST.get("neste") or request.GET.get("neste")
+def _neste(request, default=settings.LOGIN_REDIRECT_URL):
+    """Where to go next: Django's `next` (from login_required, the 2FA step or the lock), if it is ours."""
+    neste = request.POST.get("next") or request.GET.get("next")
     if neste and url_has_allowed_host_and_scheme(neste, {request.get_host()}, request.is_secure()):
         return neste
     return resolve_url(default)
@@ -40,8 +45,8 @@ def to_trinn_bekreft(request):
     if request.user.is_verified():
         return redirect(_neste(request))
     if not user_has_device(request.user):
-        return redirect("to_trinn_oppsett")
-    form = EngangskodeForm(request.POST or None)
+        return redirect("deltakere:to_trinn_oppsett")
+    form = EngangskodeForm(skjemadata(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["kode"])
         if device is None:
@@ -52,7 +57,7 @@ def to_trinn_bekreft(request):
                 igjen = device.token_set.count()
                 messages.warning(request, f"Du brukte en reservekode. Du har {igjen} igjen.")
             return redirect(_neste(request))
-    return render(request, "konto/to_trinn_bekreft.html", {"form": form, "neste": _neste(request)})
+    return render(request, "konto/to_trinn_bekreft.html", {"form": form, "next": _neste(request)})
 
 
 def _qr_svg(device):
@@ -70,31 +75,49 @@ def _hemmelighet_gruppert(device):
 
 @login_required
 def to_trinn_oppsett(request):
-    """Enrol an authenticator app: scan the QR code, confirm with one code, get backup codes."""
+    """Enrol an authenticator app: scan the QR code, confirm with one code, get backup codes.
+
+    Showing the page creates nothing: the new secret waits in the session, and the device is
+    saved only when a POST confirms it with a correct code.
+    """
     if user_has_device(request.user) and not request.user.is_verified():
         # Replacing the app needs the old second factor first.
-        return redirect("to_trinn_bekreft")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Autentiseringsapp", confirmed=False)
-    form = EngangskodeForm(request.POST or None)
+        return redirect("deltakere:to_trinn_bekreft")
+    nokkel = request.session.get(NY_TOTP_NOKKEL_SESSION_KEY)
+    if nokkel is None:
+        nokkel = request.session[NY_TOTP_NOKKEL_SESSION_KEY] = default_key()
+    ny = TOTPDevice(user=request.user, name="Autentiseringsapp", key=nokkel, confirmed=True)
+    form = EngangskodeForm(skjemadata(request))
     if request.method == "POST" and form.is_valid():
-        if not device.verify_token(form.cleaned_data["kode"]):
+        t = _totp_tidssteg(ny, form.cleaned_data["kode"])
+        if t is None:
             form.add_error("kode", "Koden stemmer ikke. Sjekk at klokken på telefonen er riktig og prøv en ny kode.")
         else:
-            TOTPDevice.objects.filter(user=request.user, confirmed=True).delete()
-            device.confirmed = True
-            device.save()
+            TOTPDevice.objects.filter(user=request.user).delete()
+            ny.last_t = t
+            ny.save()
+            del request.session[NY_TOTP_NOKKEL_SESSION_KEY]
             koder = _nye_reservekoder(request.user)
-            otp_login(request, device)
+            otp_login(request, ny)
             request.session[RESERVEKODER_SESSION_KEY] = koder
             messages.success(request, "To-trinns innlogging er slått på.")
-            return redirect("to_trinn_reservekoder")
+            return redirect("deltakere:to_trinn_reservekoder")
     return render(
         request,
         "konto/to_trinn_oppsett.html",
-        {"form": form, "qr_svg": _qr_svg(device), "hemmelighet": _hemmelighet_gruppert(device)},
+        {"form": form, "qr_svg": _qr_svg(ny), "hemmelighet": _hemmelighet_gruppert(ny)},
     )
+
+
+def _totp_tidssteg(enhet, kode):
+    """The time step `kode` is valid for on the (unsaved) device, or None."""
+    try:
+        kode = int(kode)
+    except ValueError:
+        return None
+    totp = TOTP(enhet.bin_key, enhet.step, enhet.t0, enhet.digits, enhet.drift)
+    totp.time = time.time()
+    return totp.t() if totp.verify(kode, enhet.tolerance) else None
 
 
 def _nye_reservekoder(bruker):
@@ -117,10 +140,10 @@ def to_trinn_reservekoder(request):
 @require_POST
 def lag_nye_reservekoder(request):
     if not request.user.is_verified():
-        return redirect("to_trinn_bekreft")
+        return redirect("deltakere:to_trinn_bekreft")
     request.session[RESERVEKODER_SESSION_KEY] = _nye_reservekoder(request.user)
     messages.success(request, "Nye reservekoder er laget. De gamle virker ikke lenger.")
-    return redirect("to_trinn_reservekoder")
+    return redirect("deltakere:to_trinn_reservekoder")
 
 
 @login_required
@@ -145,26 +168,29 @@ class LoggUtView(auth_views.LogoutView):
 
 class EndrePassordView(auth_views.PasswordChangeView):
     template_name = "konto/endre_passord.html"
+    form_class = EndrePassordForm
 
     def form_valid(self, form):
         messages.success(self.request, "Passordet er endret.")
         return super().form_valid(form)
 
     def get_success_url(self):
-        return resolve_url("konto")
+        return resolve_url("deltakere:konto")
 
 
 class GlemtPassordView(auth_views.PasswordResetView):
     template_name = "konto/glemt_passord.html"
+    form_class = GlemtPassordForm
     email_template_name = "konto/epost/tilbakestill_passord.txt"
     subject_template_name = "konto/epost/tilbakestill_passord_emne.txt"
 
     def get_success_url(self):
-        return resolve_url("glemt_passord_sendt")
+        return resolve_url("deltakere:glemt_passord_sendt")
 
 
 class TilbakestillPassordView(auth_views.PasswordResetConfirmView):
     template_name = "konto/tilbakestill_passord.html"
+    form_class = NyttPassordForm
 
     def get_success_url(self):
-        return resolve_url("tilbakestill_passord_ferdig")
+        return resolve_url("deltakere:tilbakestill_passord_ferdig")

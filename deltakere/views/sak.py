@@ -4,49 +4,56 @@ import copy
 from types import SimpleNamespace
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from .. import selectors, services
+from .. import selectors, services, signals
 from ..forms import EndreDeltakerForm, KontaktpersonerForm, SamarbeidsavtaleForm, SituasjonForm
-from ..models import Tilgangslogg
-from ..scoping import FULL_TILGANG, hent_deltaker, rolle_ved
+from ..models import SITUASJONSFELTER, Deltaker, Tilgangslogg
+from ..scoping import hent_deltaker, kan
 from ..tilgangslogg import logg_tilgang
-from .felles import hent_redigerbar_deltaker, lagre_eller_konflikt, skjemaside
+from .felles import Personskjema
 
-LAGRET = "Endringene er lagret."
 PERSONALIA = list(EndreDeltakerForm._meta.fields)
-SITUASJON = ["bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold"]
 KONTAKTPERSONER = ["primaerkontakt", "sekundaerkontakt"]
+VIS_HENDELSER = 50  # the participant page shows the newest events of the timeline; "Vis hele tidslinjen" shows all
 
 
-@login_required
+@require_GET
 @never_cache
 def sak(request, pk):
     """The whole record for full access; for a tidgiverkoordinator only what may be shared with a tidgiver."""
-    deltaker = hent_deltaker(request, pk, full=False)
-    logg_tilgang(request, deltaker)
-    if rolle_ved(request, deltaker.senter_id) not in FULL_TILGANG:
+    deltaker = hent_deltaker(request, pk, rettighet="deltakere.se_begrenset")
+    if not kan(request, "deltakere.se", deltaker.senter_id):
         return render(
             request,
             "deltakere/sak_begrenset.html",
-            {"deltaker": deltaker, "samtykke": selectors.tidgiversamtykke(deltaker)},
+            {
+                "deltaker": deltaker,
+                "samtykke": selectors.tidgiversamtykke(deltaker),
+                "plass_begrenset": signals.plass_html("sak_begrenset", request, deltaker),
+            },
         )
-    return render(request, "deltakere/sak.html", {"deltaker": deltaker, **selectors.sakoversikt(deltaker)})
+    oversikt = selectors.sakoversikt(request, deltaker)
+    tidslinje = oversikt["tidslinje"]
+    if request.GET.get("tidslinje") != "alle" and len(tidslinje) > VIS_HENDELSER:
+        # A long history (years of weekly changes) would make the page long and slow: the newest events, and a
+        # link to all of them.
+        oversikt["tidslinje"] = tidslinje[:VIS_HENDELSER]
+        oversikt["tidslinje_antall"] = len(tidslinje)
+    return render(request, "deltakere/sak.html", {"deltaker": deltaker, **oversikt})
 
 
-@login_required
 @require_POST
 @never_cache
 def vis_fodselsnummer(request, pk):
     """The full number, on purpose (a POST) and logged; the participant page shows it masked."""
-    deltaker = hent_deltaker(request, pk)
+    deltaker = hent_deltaker(request, pk, handling=Tilgangslogg.Handling.VIS)
     fnr = deltaker.fodselsnummer
     if not fnr:
         messages.info(request, "Det er ikke registrert noe fødselsnummer.")
-        return redirect("sak", pk=deltaker.pk)
+        return redirect("deltakere:sak", pk=deltaker.pk)
     logg_tilgang(request, deltaker, Tilgangslogg.Handling.VIS_FODSELSNUMMER)
     return render(
         request, "deltakere/fodselsnummer.html", {"deltaker": deltaker, "fodselsnummer": f"{fnr[:6]} {fnr[6:]}"}
@@ -54,134 +61,100 @@ def vis_fodselsnummer(request, pk):
 
 
 def _maskert(fnr):
-    return f"{fnr[:2]}•••• •••••" if fnr else ""
+    return Deltaker(fodselsnummer=fnr).fodselsnummer_maskert
 
 
-def _fodselsnummerkonflikt(lagret, ditt):
-    """A changed fødselsnummer is told, masked: showing it in full is a logged action of its own."""
-    if lagret.fodselsnummer == ditt:
-        return []
-    return [("Fødselsnummer (vises maskert)", _maskert(lagret.fodselsnummer), _maskert(ditt))]
+class EndreDeltaker(Personskjema):
+    form_class = EndreDeltakerForm
+    tittel = "Endre personopplysninger"
+    knapp = "Lagre endringer"
+    konfliktfelter = [felt for felt in PERSONALIA if felt != "fodselsnummer"]
 
+    def skjema_kwargs(self):
+        # A ModelForm writes the input into its instance while validating: give it a copy, so the
+        # page (and a refused save) still shows what is stored.
+        return {"instance": copy.copy(self.deltaker), "initial": {"versjon": self.deltaker.versjon}}
 
-@login_required
-def endre_deltaker(request, pk):
-    deltaker, stopp = hent_redigerbar_deltaker(request, pk)
-    if stopp:
-        return stopp
-    # A ModelForm writes the input into its instance while validating: give it a copy, so the
-    # page (and a refused save) still shows what is stored.
-    form = EndreDeltakerForm(request.POST or None, instance=copy.copy(deltaker), initial={"versjon": deltaker.versjon})
-    konflikt = None
-    if request.method == "POST" and form.is_valid():
+    def lagre(self, form):
         data = {felt: form.cleaned_data[felt] for felt in PERSONALIA}
-        lagret, konflikt = lagre_eller_konflikt(
-            form,
-            [felt for felt in PERSONALIA if felt != "fodselsnummer"],
-            lambda: services.endre_deltaker(deltaker, versjon=form.cleaned_data["versjon"], data=data),
-            tillegg=lambda lagret: _fodselsnummerkonflikt(lagret, data["fodselsnummer"]),
-        )
-        if lagret:
-            messages.success(request, LAGRET)
-            return redirect("sak", pk=deltaker.pk)
-    return skjemaside(request, "deltakere/endre_deltaker.html", deltaker, form, konflikt)
+        services.endre_deltaker(self.deltaker, versjon=form.cleaned_data["versjon"], data=data)
+
+    def konflikt_tillegg(self, form, lagret):
+        """A changed fødselsnummer is told, masked: showing it in full is a logged action of its own."""
+        ditt = form.cleaned_data["fodselsnummer"]
+        if lagret.fodselsnummer == ditt:
+            return []
+        return [("Fødselsnummer (vises maskert)", _maskert(lagret.fodselsnummer), _maskert(ditt))]
 
 
-@login_required
-def endre_situasjon(request, pk):
+class EndreSituasjon(Personskjema):
     """A change of bosituasjon, inntekt or the flags: a new dated row (the start values stay)."""
-    deltaker, stopp = hent_redigerbar_deltaker(request, pk)
-    if stopp:
-        return stopp
-    initial = {"versjon": deltaker.versjon, **{felt: getattr(deltaker, felt) for felt in SITUASJON}}
-    form = SituasjonForm(request.POST or None, initial=initial)
-    konflikt = None
-    if request.method == "POST" and form.is_valid():
+
+    form_class = SituasjonForm
+    tittel = "Endre situasjon"
+    knapp = "Lagre situasjon"
+    template_name = "deltakere/endre_situasjon.html"
+    konfliktfelter = SITUASJONSFELTER
+
+    def skjema_kwargs(self):
+        d = self.deltaker
+        return {"initial": {"versjon": d.versjon, **{felt: getattr(d, felt) for felt in SITUASJONSFELTER}}}
+
+    def lagre(self, form):
         data = form.cleaned_data
-        lagret, konflikt = lagre_eller_konflikt(
-            form,
-            SITUASJON,
-            lambda: services.endre_situasjon(
-                deltaker,
-                versjon=data["versjon"],
-                dato=data["dato"],
-                av=request.user,
-                **{felt: data[felt] for felt in SITUASJON},
-            ),
+        services.endre_situasjon(
+            self.deltaker,
+            versjon=data["versjon"],
+            dato=data["dato"],
+            av=self.request.user,
+            **{felt: data[felt] for felt in SITUASJONSFELTER},
         )
-        if lagret:
-            messages.success(request, LAGRET)
-            return redirect("sak", pk=deltaker.pk)
-    return skjemaside(request, "deltakere/endre_situasjon.html", deltaker, form, konflikt)
 
 
-@login_required
-def endre_kontaktpersoner(request, pk):
-    deltaker, stopp = hent_redigerbar_deltaker(request, pk)
-    if stopp:
-        return stopp
-    form = KontaktpersonerForm(
-        request.POST or None,
-        senter=deltaker.senter,
-        initial={
-            "versjon": deltaker.versjon,
-            "primaerkontakt": deltaker.primaerkontakt_id,
-            "sekundaerkontakt": deltaker.sekundaerkontakt_id,
-        },
-    )
-    konflikt = None
-    if request.method == "POST" and form.is_valid():
+class EndreKontaktpersoner(Personskjema):
+    form_class = KontaktpersonerForm
+    tittel = "Bytt kontaktpersoner"
+    knapp = "Lagre kontaktpersoner"
+    template_name = "deltakere/endre_kontaktpersoner.html"
+    konfliktfelter = KONTAKTPERSONER
+
+    def skjema_kwargs(self):
+        d = self.deltaker
+        initial = {"primaerkontakt": d.primaerkontakt_id, "sekundaerkontakt": d.sekundaerkontakt_id}
+        return {"senter": d.senter, "initial": {"versjon": d.versjon, **initial}}
+
+    def lagre(self, form):
         data = form.cleaned_data
-        lagret, konflikt = lagre_eller_konflikt(
-            form,
-            KONTAKTPERSONER,
-            lambda: services.endre_kontaktpersoner(
-                deltaker,
-                versjon=data["versjon"],
-                dato=data["dato"],
-                primaerkontakt=data["primaerkontakt"],
-                sekundaerkontakt=data["sekundaerkontakt"],
-                av=request.user,
-            ),
+        services.endre_kontaktpersoner(
+            self.deltaker,
+            versjon=data["versjon"],
+            dato=data["dato"],
+            primaerkontakt=data["primaerkontakt"],
+            sekundaerkontakt=data["sekundaerkontakt"],
+            av=self.request.user,
         )
-        if lagret:
-            messages.success(request, LAGRET)
-            return redirect("sak", pk=deltaker.pk)
-    return skjemaside(request, "deltakere/endre_kontaktpersoner.html", deltaker, form, konflikt)
 
 
-def _samarbeidsavtale(lagret):
-    """The saved row under the form's field names, for the table of differences."""
-    return SimpleNamespace(
-        signert=lagret.samarbeidsavtale_signert, notat=lagret.samarbeidsavtale_notat, versjon=lagret.versjon
-    )
+class EndreSamarbeidsavtale(Personskjema):
+    form_class = SamarbeidsavtaleForm
+    tittel = "Samarbeidsavtale"
+    knapp = "Lagre samarbeidsavtale"
+    template_name = "deltakere/endre_samarbeidsavtale.html"
+    konfliktfelter = ["signert", "notat"]
 
+    def skjema_kwargs(self):
+        d = self.deltaker
+        initial = {"versjon": d.versjon, "signert": d.samarbeidsavtale_signert, "notat": d.samarbeidsavtale_notat}
+        return {"initial": initial}
 
-@login_required
-def endre_samarbeidsavtale(request, pk):
-    deltaker, stopp = hent_redigerbar_deltaker(request, pk)
-    if stopp:
-        return stopp
-    form = SamarbeidsavtaleForm(
-        request.POST or None,
-        initial={
-            "versjon": deltaker.versjon,
-            "signert": deltaker.samarbeidsavtale_signert,
-            "notat": deltaker.samarbeidsavtale_notat,
-        },
-    )
-    konflikt = None
-    if request.method == "POST" and form.is_valid():
+    def lagret_som(self, lagret):
+        """The saved row under the form's field names, for the table of differences."""
+        return SimpleNamespace(
+            signert=lagret.samarbeidsavtale_signert, notat=lagret.samarbeidsavtale_notat, versjon=lagret.versjon
+        )
+
+    def lagre(self, form):
         data = form.cleaned_data
-        lagret, konflikt = lagre_eller_konflikt(
-            form,
-            ["signert", "notat"],
-            lambda: services.endre_samarbeidsavtale(
-                deltaker, versjon=data["versjon"], signert=data["signert"], notat=data["notat"]
-            ),
-            lagret_som=_samarbeidsavtale,
+        services.endre_samarbeidsavtale(
+            self.deltaker, versjon=data["versjon"], signert=data["signert"], notat=data["notat"]
         )
-        if lagret:
-            messages.success(request, LAGRET)
-            return redirect("sak", pk=deltaker.pk)
-    return skjemaside(request, "deltakere/endre_samarbeidsavtale.html", deltaker, form, konflikt)

@@ -10,8 +10,8 @@ from tests.factories import PASSORD
 
 pytestmark = pytest.mark.browser
 
-LOGG_INN = reverse("logg_inn")
-MIN_OVERSIKT = reverse("min_oversikt")
+LOGG_INN = reverse("deltakere:logg_inn")
+MIN_OVERSIKT = reverse("oppfolging:min_oversikt")
 SKJERMBILDE = "/tmp/mv-min-oversikt.png"
 
 

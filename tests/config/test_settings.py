@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "EMAIL_URL"}}
     base.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120
@@ -35,9 +35,21 @@ def test_check_deploy_is_clean_under_production_settings():
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="medvandrer.example.no",
+        EMAIL_URL="smtp+tls://medvandrer:hemmelig@smtp.example.no:587",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_fails_when_mail_would_be_printed_instead_of_sent():
+    result = _run(
+        ["check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="medvandrer.example.no",
+    )
+    assert result.returncode != 0
+    assert "medvandrer.E001" in result.stderr + result.stdout
 
 
 def test_demo_defaults_run_without_any_environment():
