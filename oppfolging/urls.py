@@ -1,7 +1,54 @@
 from django.urls import path
 
-from . import views
+from .views import kartlegging, oversikt, plan
+
+app_name = "oppfolging"
 
 urlpatterns = [
-    path("", views.min_oversikt, name="min_oversikt"),
+    path("", oversikt.min_oversikt, name="min_oversikt"),
+    path("deltakere/<int:pk>/kartlegging/", kartlegging.kartlegginger, name="kartlegginger"),
+    path("deltakere/<int:pk>/kartlegging/ny/", kartlegging.NyKartlegging.as_view(), name="ny_kartlegging"),
+    path("deltakere/<int:pk>/kartlegging/<int:kartlegging_id>/", kartlegging.kartlegging, name="kartlegging"),
+    path(
+        "deltakere/<int:pk>/kartlegging/<int:kartlegging_id>/rett/",
+        kartlegging.EndreKartlegging.as_view(),
+        name="endre_kartlegging",
+    ),
+    path(
+        "deltakere/<int:pk>/kartlegging/<int:kartlegging_id>/<slug:instrument>/",
+        kartlegging.Screeningskjema.as_view(),
+        name="screening",
+    ),
+    path("deltakere/<int:pk>/plan/", plan.planside, name="plan"),
+    path("deltakere/<int:pk>/plan/ny/", plan.NyPlan.as_view(), name="ny_plan"),
+    path("deltakere/<int:pk>/plan/<int:plan_id>/endre/", plan.EndrePlan.as_view(), name="endre_plan"),
+    path("deltakere/<int:pk>/plan/<int:plan_id>/aktiver/", plan.AktiverPlan.as_view(), name="aktiver_plan"),
+    path("deltakere/<int:pk>/plan/<int:plan_id>/avslutt/", plan.AvsluttPlan.as_view(), name="avslutt_plan"),
+    path("deltakere/<int:pk>/plan/<int:plan_id>/hovedmal/ny/", plan.NyttHovedmal.as_view(), name="nytt_hovedmal"),
+    path(
+        "deltakere/<int:pk>/plan/<int:plan_id>/hovedmal/<int:hovedmal_id>/",
+        plan.EndreHovedmal.as_view(),
+        name="endre_hovedmal",
+    ),
+    path(
+        "deltakere/<int:pk>/plan/<int:plan_id>/hovedmal/<int:hovedmal_id>/delmal/ny/",
+        plan.NyttDelmal.as_view(),
+        name="nytt_delmal",
+    ),
+    path(
+        "deltakere/<int:pk>/plan/<int:plan_id>/delmal/<int:delmal_id>/tiltak/ny/",
+        plan.NyttTiltak.as_view(),
+        name="nytt_tiltak",
+    ),
+    path(
+        "deltakere/<int:pk>/plan/<int:plan_id>/tiltak/<int:tiltak_id>/",
+        plan.EndreTiltak.as_view(),
+        name="endre_tiltak",
+    ),
+    path(
+        "deltakere/<int:pk>/plan/<int:plan_id>/tiltak/<int:tiltak_id>/status/",
+        plan.TiltakStatus.as_view(),
+        name="tiltak_status",
+    ),
+    path("deltakere/<int:pk>/plan/<int:plan_id>/utskrift/", plan.utskrift, name="plan_utskrift"),
 ]

@@ -1,0 +1,1 @@
+"""Pages of the follow-up work: oversikt (Min oversikt), kartlegging, plan."""
