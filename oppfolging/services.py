@@ -605,28 +605,21 @@ def tell(senter, *, dato, teller, endring, kan_rette):
     _sjekk_tellingsdag(senter, dato, kan_rette)
     if teller not in {t.kode for t in tellinger.tellere_for(senter)}:
         raise ValidationError(f"Ukjent teller: {teller}.")
-    rad = _tellerad(senter, dato, teller)
+    rad = Telling.objects.select_for_update().filter(senter=senter, dato=dato, teller=teller).first()
+    if rad is None:
+        # The day's first press makes the row. When two PCs make it at the same moment, the loser's insert fails
+        # on the unique constraint (in a savepoint) and it adds to the winner's row, locked: both presses count.
+        try:
+            with transaction.atomic():
+                return Telling.objects.create(senter=senter, dato=dato, teller=teller, antall=max(0, endring))
+        except IntegrityError:
+            rad = Telling.objects.select_for_update().get(senter=senter, dato=dato, teller=teller)
     ny = rad.antall + endring
     if ny > TELLING_MAKS:
         raise ValidationError({teller: f"Tallet kan være høyst {TELLING_MAKS:_}.".replace("_", " ")})
     rad.antall, rad.endret = max(0, ny), timezone.now()
     rad.save()
     return rad
-
-
-def _tellerad(senter, dato, teller):
-    """The day's row of one counter, locked (select_for_update) until the transaction ends. The first press of
-    the day makes it: when two PCs make it at the same moment, the loser's insert fails on the unique constraint
-    (in a savepoint) and it locks the winner's row instead, so both presses count."""
-    rad = Telling.objects.select_for_update().filter(senter=senter, dato=dato, teller=teller).first()
-    if rad is not None:
-        return rad
-    try:
-        with transaction.atomic():
-            Telling.objects.create(senter=senter, dato=dato, teller=teller, antall=0)
-    except IntegrityError:
-        pass
-    return Telling.objects.select_for_update().get(senter=senter, dato=dato, teller=teller)
 
 
 # ---------------------------------------------------------------------------
