@@ -371,7 +371,14 @@ class HurtigloggForm(forms.Form):
     )  # fmt: skip
     sokt = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
     deltaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    type = forms.ChoiceField(label="Type", choices=Samtaletype.choices, initial=Samtaletype.UFORMELL)
+    type = forms.ChoiceField(
+        label="Type", choices=Samtaletype.choices, initial=Samtaletype.UFORMELL,
+        error_messages={"required": "Velg hva slags kontakt det var.", "invalid_choice": "Velg en type i listen."},
+    )  # fmt: skip
+    form = forms.ChoiceField(
+        label="Hvor eller hvordan", choices=Samtaleform.choices, initial=Samtaleform.SENTERET,
+        error_messages={"required": "Velg hvor eller hvordan kontakten var.", "invalid_choice": "Velg i listen."},
+    )  # fmt: skip
     varighet = forms.IntegerField(
         label="Minutter",
         min_value=1,
@@ -384,7 +391,6 @@ class HurtigloggForm(forms.Form):
             "max_value": "Varigheten kan være høyst 24 timer (1440 minutter).",
         },
     )
-    form = forms.ChoiceField(label="Hvor eller hvordan", choices=Samtaleform.choices, initial=Samtaleform.SENTERET)
     notat = forms.CharField(
         label="Notat (valgfritt)", required=False, max_length=500,
         error_messages={"max_length": "Notatet kan være høyst %(limit_value)d tegn (du skrev %(show_value)d)."},
