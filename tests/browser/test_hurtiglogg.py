@@ -1,5 +1,6 @@
 """The quick log in a real browser: a practised user logs a contact by keyboard alone in under 10 seconds and
-5 actions, the form is ready for the next person, Angre removes it; and the same without JavaScript."""
+5 actions, the form is ready for the next person, Angre removes it; and the same without JavaScript. And the
+daily tally's +1, updated in place."""
 
 import re
 import time
@@ -8,7 +9,7 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from oppfolging.models import Samtale
+from oppfolging.models import Samtale, Telling
 from tests.browser.test_register import _logg_inn
 from tests.factories import DeltakerFactory
 
@@ -115,3 +116,19 @@ def test_without_javascript_the_search_is_a_step_and_enter_saves(side_uten_js, b
     side.get_by_label("Minutter").press("Enter")  # Enter in a field: saves, the person being chosen
     expect(side.get_by_role("status")).to_contain_text("Kontakt med Kari Fjellstad logget")
     assert _samtaler() == [("Kari", "uformell", 20, "senteret")]
+
+
+def test_plus_one_updates_the_count_in_place_and_keeps_focus_on_the_page(side, bruker, konsollfeil):
+    _logg_inn(side, bruker)
+    side.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Telling").click()
+    side.wait_for_url(re.compile(r".*/telling/$"))
+    besok = side.locator("#teller-besok")
+    expect(besok).to_contain_text("0")
+    besok.get_by_role("button", name="+1 besøk").click()
+    expect(besok.get_by_role("status")).to_have_text("Besøk: 1.")
+    side.locator("#teller-besok").get_by_role("button", name="+1 besøk").click()
+    expect(side.locator("#teller-besok").get_by_role("status")).to_have_text("Besøk: 2.")
+    expect(side).to_have_url(re.compile(r".*/telling/$"))  # swapped in place, no new page
+    with scopes_disabled():
+        assert list(Telling.objects.values_list("teller", "antall")) == [("besok", 2)]
+    assert konsollfeil == []
