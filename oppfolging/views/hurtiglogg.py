@@ -159,12 +159,11 @@ def hurtiglogg_sok(request):
 def angre(request, samtale_id):
     """Undo a contact just logged: only its author, within ANGRE (the service says no otherwise)."""
     _senter(request)
-    samtale = Samtale.objects.filter(pk=samtale_id).only("pk", "deltaker_id").first()
+    samtale = Samtale.objects.filter(pk=samtale_id).first()
     if samtale is None:  # undone already (a second click), or never one the user could see: the same answer
         messages.info(request, "Kontakten finnes ikke lenger. Den kan allerede være angret.")
         return redirect("oppfolging:hurtiglogg")
     deltaker = hent_deltaker(request, samtale.deltaker_id, rettighet=RETT)
-    samtale = Samtale.objects.get(pk=samtale.pk)
     try:
         services.angre_samtale(samtale, av=request.user)
     except ValidationError as e:

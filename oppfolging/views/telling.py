@@ -10,10 +10,12 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from deltakere.engangs import en_gang, legg_til_engangskode
@@ -60,8 +62,6 @@ def _lagre(request, form, senter, dato, *, kan_rette, tilbake, mal, ekstra):
 
 
 def _dag(dato):
-    from django.utils.formats import date_format
-
     return "i dag" if dato == timezone.localdate() else date_format(dato, "l j. F Y")
 
 
@@ -100,7 +100,7 @@ def pluss(request):
         messages.error(request, "Telleren finnes ikke ved dette senteret.")
         return redirect("oppfolging:telling")
     htmx = request.headers.get("HX-Request") == "true"
-    form = legg_til_engangskode(TellingDagForm(request.POST))  # only for the one-time token
+    form = legg_til_engangskode(Form(request.POST))  # the button's one-time token: a double click counts once
 
     def behandle():
         try:
