@@ -13,3 +13,10 @@ class OppfolgingConfig(AppConfig):
         # Kartlegging and the tiltaksplan: the staff who follow people up, at their own centre.
         registrer_rettighet("oppfolging.kartlegge", {"veileder", "sosionom", "leder"})
         registrer_rettighet("oppfolging.endre_plan", {"veileder", "sosionom", "leder"})
+        # The quick log: a contact is logged by the staff who follow people up.
+        registrer_rettighet("oppfolging.logge_kontakt", {"veileder", "sosionom", "leder"})
+        # The daily tally holds no names: everyone who works in the café counts, the tidgiverkoordinator too (they
+        # are often the one at the door on a drop-in evening with the volunteers). Only a leder corrects a day
+        # that is over.
+        registrer_rettighet("oppfolging.telle", {"veileder", "sosionom", "leder", "tidgiverkoordinator"})
+        registrer_rettighet("oppfolging.rette_telling", {"leder"})

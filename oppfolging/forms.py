@@ -7,7 +7,8 @@ from deltakere.forms import DATO, VersjonForm
 from deltakere.models import KONTAKTPERSONROLLER, Bruker, Nettverkskontakt
 
 from . import instrumenter, livsomrader
-from .models import Malstatus, Omradevurdering, Tiltak, Tiltaksplan
+from .models import Malstatus, Omradevurdering, Samtaleform, Samtaletype, Tiltak, Tiltaksplan
+from .services import TELLING_FRA, TELLING_MAKS
 
 STIGE = [(str(n), str(n)) for n in range(livsomrader.LAVEST, livsomrader.HOYEST + 1)]
 HOPP = [("", "Nei, vurderes"), *Omradevurdering.Hoppet.choices]
@@ -348,3 +349,113 @@ class UtskriftForm(forms.Form):
 
 
 PLANSTATUS = Tiltaksplan.Status
+
+
+# ---------------------------------------------------------------------------
+# Hurtiglogg og telling
+# ---------------------------------------------------------------------------
+
+VARIGHET_VALG = (5, 10, 15, 30, 45, 60)
+
+
+class HurtigloggForm(forms.Form):
+    """The quick log: who (found by typing), what kind of contact, how long, where, and a one-line note.
+
+    `deltaker` is the chosen person's id; the view fetches them through the scoping helper. `sok` is the typed
+    text (a POST, never in a URL); `sokt` the text the list of people shown was found with (the plain search
+    step without JavaScript)."""
+
+    sok = forms.CharField(
+        label="Hvem var kontakten med?", required=False, max_length=100,
+        help_text="Skriv en del av navnet eller kallenavnet og velg personen i listen.",
+    )  # fmt: skip
+    sokt = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    deltaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    type = forms.ChoiceField(
+        label="Type", choices=Samtaletype.choices, initial=Samtaletype.UFORMELL,
+        error_messages={"required": "Velg hva slags kontakt det var.", "invalid_choice": "Velg en type i listen."},
+    )  # fmt: skip
+    form = forms.ChoiceField(
+        label="Hvor eller hvordan", choices=Samtaleform.choices, initial=Samtaleform.SENTERET,
+        error_messages={"required": "Velg hvor eller hvordan kontakten var.", "invalid_choice": "Velg i listen."},
+    )  # fmt: skip
+    varighet = forms.IntegerField(
+        label="Minutter",
+        min_value=1,
+        max_value=24 * 60,
+        initial=10,
+        error_messages={
+            "required": "Skriv hvor mange minutter kontakten varte.",
+            "invalid": "Skriv varigheten som et helt antall minutter, for eksempel 10.",
+            "min_value": "Varigheten må være minst 1 minutt.",
+            "max_value": "Varigheten kan være høyst 24 timer (1440 minutter).",
+        },
+    )
+    notat = forms.CharField(
+        label="Notat (valgfritt)", required=False, max_length=500,
+        error_messages={"max_length": "Notatet kan være høyst %(limit_value)d tegn (du skrev %(show_value)d)."},
+    )  # fmt: skip
+
+    def __init__(self, *args, senter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fritekst = senter.fritekst_tillatt
+        if not self.fritekst:
+            del self.fields["notat"]
+
+
+def _antall_felt(navn, hjelp=""):
+    grense = f"{TELLING_MAKS:_}".replace("_", " ")
+    return forms.IntegerField(
+        label=navn,
+        help_text=hjelp,
+        min_value=0,
+        max_value=TELLING_MAKS,
+        error_messages={
+            "required": f"Skriv et tall for {navn.lower()} (0 hvis ingen).",
+            "invalid": "Skriv et helt tall, for eksempel 12.",
+            "min_value": "Tallet kan ikke være negativt.",
+            "max_value": f"Tallet kan være høyst {grense}.",
+        },
+    )
+
+
+class TellingForm(forms.Form):
+    """The day's counts typed in: one number per counter of the centre, and (hidden) the numbers the form was
+    opened with, so a +1 pressed on another PC meanwhile is not overwritten unseen."""
+
+    def __init__(self, *args, tellere, naa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tellere = tellere
+        for t in tellere:
+            self.fields[t.kode] = _antall_felt(t.navn, t.hjelp)
+            self.fields[t.kode].initial = naa.get(t.kode, 0)
+            self.fields[f"fra_{t.kode}"] = forms.IntegerField(
+                required=False, min_value=0, max_value=TELLING_MAKS, widget=forms.HiddenInput,
+                initial=naa.get(t.kode, 0),
+            )  # fmt: skip
+
+    def verdier(self):
+        return {t.kode: self.cleaned_data[t.kode] for t in self.tellere}
+
+    def forventet(self):
+        return {t.kode: self.cleaned_data[f"fra_{t.kode}"] for t in self.tellere
+                if self.cleaned_data.get(f"fra_{t.kode}") is not None}  # fmt: skip
+
+
+class TellingDagForm(forms.Form):
+    """Which earlier day a leder corrects (a GET form: a date is no personal data)."""
+
+    dato = forms.DateField(
+        label="Dag",
+        widget=DATO,
+        error_messages={"required": "Velg dagen du vil rette.", "invalid": "Skriv datoen som dd.mm.åååå."},
+    )
+
+    def clean_dato(self):
+        from deltakere.datogrenser import grensefeil
+
+        dato = self.cleaned_data["dato"]
+        feil = grensefeil(dato, fra=TELLING_FRA, fra_tekst="år 2000")
+        if feil:
+            raise forms.ValidationError(feil)
+        return dato

@@ -557,18 +557,36 @@ def fullfor_oppgave(oppgave, *, ferdig=True):
 # ---------------------------------------------------------------------------
 
 
+TELLING_FRA = date(2000, 1, 1)  # no count is older
+
+
 def _sjekk_tellingsdag(senter, dato, kan_rette):
     idag = timezone.localdate()
-    krev(dato=grensefeil(dato, fra=date(2000, 1, 1), fra_tekst="år 2000"))
+    krev(dato=grensefeil(dato, fra=TELLING_FRA, fra_tekst="år 2000"))
     if dato != idag and not kan_rette:
         raise ValidationError({"dato": "Bare en leder kan rette tellingen for en tidligere dag."})
 
 
+TELLING_MAKS = 100_000  # as Telling.antall's validator
+
+
 @transaction.atomic
-def lagre_telling(senter, *, dato, verdier, kan_rette):
-    """Save the counts of one day ({counter: number}); earlier days only by a leder (kept in the change history)."""
+def lagre_telling(senter, *, dato, verdier, kan_rette, forventet=None):
+    """Save the counts of one day ({counter: number}); earlier days only by a leder (kept in the change history).
+
+    `forventet` ({counter: number}) is what the form showed when it was opened: a counter someone else changed
+    since (a +1 on another PC) is refused unless the typed number is what it is now, so no count is lost
+    unseen."""
     _sjekk_tellingsdag(senter, dato, kan_rette)
     tellere = {t.kode for t in tellinger.tellere_for(senter)}
+    krev(**{teller: f"Tallet må være mellom 0 og {TELLING_MAKS:_}.".replace("_", " ")
+             for teller, antall in verdier.items() if not 0 <= antall <= TELLING_MAKS})  # fmt: skip
+    if forventet is not None:  # only what the user changed; a count left as shown keeps any +1 made meanwhile
+        verdier = {teller: antall for teller, antall in verdier.items() if antall != forventet.get(teller)}
+        naa = dict(Telling.objects.select_for_update().filter(senter=senter, dato=dato).values_list("teller", "antall"))
+        krev(**{teller: f"Noen andre har endret tallet til {naa.get(teller, 0)} mens du skrev. Skriv tallet som "
+                "skal gjelde nå, og lagre igjen." for teller, antall in verdier.items()
+                if teller in forventet and naa.get(teller, 0) not in (forventet[teller], antall)})  # fmt: skip
     for teller, antall in verdier.items():
         if teller not in tellere:
             raise ValidationError(f"Ukjent teller: {teller}.")
@@ -589,8 +607,17 @@ def tell(senter, *, dato, teller, endring, kan_rette):
         raise ValidationError(f"Ukjent teller: {teller}.")
     rad = Telling.objects.select_for_update().filter(senter=senter, dato=dato, teller=teller).first()
     if rad is None:
-        rad = Telling(senter=senter, dato=dato, teller=teller, antall=0)
-    rad.antall, rad.endret = max(0, rad.antall + endring), timezone.now()
+        # The day's first press makes the row. When two PCs make it at the same moment, the loser's insert fails
+        # on the unique constraint (in a savepoint) and it adds to the winner's row, locked: both presses count.
+        try:
+            with transaction.atomic():
+                return Telling.objects.create(senter=senter, dato=dato, teller=teller, antall=max(0, endring))
+        except IntegrityError:
+            rad = Telling.objects.select_for_update().get(senter=senter, dato=dato, teller=teller)
+    ny = rad.antall + endring
+    if ny > TELLING_MAKS:
+        raise ValidationError({teller: f"Tallet kan være høyst {TELLING_MAKS:_}.".replace("_", " ")})
+    rad.antall, rad.endret = max(0, ny), timezone.now()
     rad.save()
     return rad
 

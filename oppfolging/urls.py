@@ -1,11 +1,19 @@
 from django.urls import path
 
-from .views import kartlegging, oversikt, plan
+from .views import hurtiglogg, kartlegging, oversikt, plan, telling
 
 app_name = "oppfolging"
 
 urlpatterns = [
     path("", oversikt.min_oversikt, name="min_oversikt"),
+    # Drop-in: the quick log and the daily tally
+    path("hurtiglogg/", hurtiglogg.hurtiglogg, name="hurtiglogg"),
+    path("hurtiglogg/sok/", hurtiglogg.hurtiglogg_sok, name="hurtiglogg_sok"),
+    path("hurtiglogg/angre/<int:samtale_id>/", hurtiglogg.angre, name="hurtiglogg_angre"),
+    path("telling/", telling.telling, name="telling"),
+    path("telling/pluss/", telling.pluss, name="telling_pluss"),
+    path("telling/rett/", telling.rett, name="telling_rett"),
+    path("telling/<int:aar>/<int:maaned>/", telling.maaned, name="telling_maaned"),
     path("deltakere/<int:pk>/kartlegging/", kartlegging.kartlegginger, name="kartlegginger"),
     path("deltakere/<int:pk>/kartlegging/ny/", kartlegging.NyKartlegging.as_view(), name="ny_kartlegging"),
     path("deltakere/<int:pk>/kartlegging/<int:kartlegging_id>/", kartlegging.kartlegging, name="kartlegging"),

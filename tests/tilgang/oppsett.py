@@ -47,7 +47,16 @@ def _rader(senter, leder):
     hovedmal = plan.hovedmal.get()
     delmal = oppfolging.legg_til_delmal(hovedmal, versjon=plan.versjon, tekst="Lage CV")
     tiltak = oppfolging.legg_til_tiltak(delmal, versjon=plan.versjon, hva="Skrive CV", ansvar="deltaker")
+    from django.utils import timezone
+
+    samtale = oppfolging.registrer_samtale(
+        deltaker, av=leder, type="uformell", tidspunkt=timezone.now(), varighet=10, form="senteret"
+    )
+    idag = timezone.localdate()
     return {
+        "samtale_id": samtale.pk,
+        "aar": idag.year,
+        "maaned": idag.month,
         "kartlegging_id": kart.pk,
         "instrument": "audit",
         "plan_id": plan.pk,

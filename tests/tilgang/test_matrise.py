@@ -206,6 +206,36 @@ MATRISE = {
         "GET": "  302   200   200   200   200   200",
         "POST": "  302   200   200   200   200   200",
     },
+    # Drop-in: the quick log (the roles that follow people up) and the daily tally (everyone in the café; a leder
+    # corrects a day). They work at the centre the user works in now: the superuser, at none, gets 404.
+    "oppfolging:hurtiglogg": {
+        "GET": "  302   200   200   200   403   404",
+        "POST": "  302   200   200   200   403   404",
+    },
+    "oppfolging:hurtiglogg_sok": {
+        "GET": "  302   405   405   405   405   405",
+        "POST": "  302   200   200   200   403   404",
+    },
+    "oppfolging:hurtiglogg_angre": {
+        "GET": "  302   405   405   405   405   405",
+        "POST": "  302  302L  302L  302L   403   404",
+    },
+    "oppfolging:telling": {
+        "GET": "  302   200   200   200   200   404",
+        "POST": "  302   200   200   200   200   404",
+    },
+    "oppfolging:telling_pluss": {
+        "GET": "  302   405   405   405   405   405",
+        "POST": "  302   302   302   302   302   404",
+    },
+    "oppfolging:telling_rett": {
+        "GET": "  302   403   403   200   403   404",
+        "POST": "  302   403   403   200   403   404",
+    },
+    "oppfolging:telling_maaned": {
+        "GET": "  302   200   200   200   200   404",
+        "POST": "  302   405   405   405   405   405",
+    },
     "oppfolging:kartlegginger": {
         "GET eget": "  302  200L  200L  200L   404   404",
         "GET annet": "  302   404   404   404   404   404",
