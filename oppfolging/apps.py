@@ -13,3 +13,6 @@ class OppfolgingConfig(AppConfig):
         # Kartlegging and the tiltaksplan: the staff who follow people up, at their own centre.
         registrer_rettighet("oppfolging.kartlegge", {"veileder", "sosionom", "leder"})
         registrer_rettighet("oppfolging.endre_plan", {"veileder", "sosionom", "leder"})
+        # Samtaler and contacts: logged and read by the same staff; faglig veiledning (comments) by a leder.
+        registrer_rettighet("oppfolging.samtale", {"veileder", "sosionom", "leder"})
+        registrer_rettighet("oppfolging.veilede", {"leder"})

@@ -47,6 +47,11 @@ def _rader(senter, leder):
     hovedmal = plan.hovedmal.get()
     delmal = oppfolging.legg_til_delmal(hovedmal, versjon=plan.versjon, tekst="Lage CV")
     tiltak = oppfolging.legg_til_tiltak(delmal, versjon=plan.versjon, hva="Skrive CV", ansvar="deltaker")
+    from django.utils import timezone
+
+    samtale = oppfolging.registrer_samtale(
+        deltaker, av=None, type="oppfolging", tidspunkt=timezone.now() - timedelta(days=1), form="telefon"
+    )
     return {
         "kartlegging_id": kart.pk,
         "instrument": "audit",
@@ -54,6 +59,7 @@ def _rader(senter, leder):
         "hovedmal_id": hovedmal.pk,
         "delmal_id": delmal.pk,
         "tiltak_id": tiltak.pk,
+        "samtale_id": samtale.pk,
         "pk": deltaker.pk,
         "samtykke_id": samtykke.pk,
         "kontakt_id": kontakt.pk,
