@@ -193,6 +193,9 @@ def kommenter(request, pk, samtale_id):
         raise PermissionDenied("Bare en leder kan skrive veiledningskommentarer.")
     logg_tilgang(request, deltaker, Handling.ENDRE)
     samtale = _hent_samtale(deltaker, samtale_id)
+    if deltaker.er_overfort:
+        messages.error(request, "Personen er overført til et annet senter. Det som er registrert her, kan bare leses.")
+        return redirect(_samtaleurl(deltaker, samtale))
     form = legg_til_engangskode(KommentarForm(request.POST, auto_id="kommentar_%s"))
 
     def behandle():
