@@ -557,7 +557,9 @@ class NySamtaleForm(SamtaleForm):
 
 
 class EndreSamtaleForm(SamtaleForm, VersjonForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ansatte"].help_text = "Tomt: som før."
 
 
 class KommentarForm(forms.Form):

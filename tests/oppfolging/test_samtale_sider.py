@@ -361,3 +361,16 @@ def test_the_list_and_the_participant_page_run_the_same_queries_for_2_and_20_sam
                 assert client.get(reverse(navn, args=[d.pk])).status_code == 200
             tall.append(len(q))
     assert tall[0] == tall[2] and tall[1] == tall[3], tall
+
+
+@pytest.mark.django_db
+def test_an_autosave_writes_no_access_log_row_but_the_button_does(client, deltaker, veileder):
+    client.force_login(veileder)
+    url = reverse("oppfolging:samtale_utkast", args=[deltaker.pk])
+    for_ = Tilgangslogg.objects.with_scopes_disabled().count()
+    for tekst in ("Et", "Et notat", "Et notat som vokser"):
+        assert client.post(url, _skjema(notat=tekst), **UTKAST_HODE).status_code == 200
+    assert Tilgangslogg.objects.with_scopes_disabled().count() == for_
+    assert _alle(Utkast).get().data["notat"] == "Et notat som vokser"
+    client.post(url, _skjema(notat="Lagret med knappen"))
+    assert Tilgangslogg.objects.with_scopes_disabled().count() == for_ + 1
