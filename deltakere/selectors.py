@@ -36,6 +36,11 @@ class Hendelse:
     av: str = ""  # who registered it
     html: str = ""  # rendered details from an app (shown instead of `detaljer`); safe HTML
     lenke: str = ""  # where the event is handled or shown in full
+    typenavn: str = ""  # the kind in words, for the timeline's filter (default: `type`, capitalised)
+
+    @property
+    def typevisning(self):
+        return self.typenavn or self.type.capitalize()
 
 
 _TIDLIGST = datetime.min.replace(tzinfo=UTC)

@@ -20,3 +20,6 @@ class OppfolgingConfig(AppConfig):
         # that is over.
         registrer_rettighet("oppfolging.telle", {"veileder", "sosionom", "leder", "tidgiverkoordinator"})
         registrer_rettighet("oppfolging.rette_telling", {"leder"})
+        # Samtaler and contacts: logged and read by the same staff; faglig veiledning (comments) by a leder.
+        registrer_rettighet("oppfolging.samtale", {"veileder", "sosionom", "leder"})
+        registrer_rettighet("oppfolging.veilede", {"leder"})

@@ -102,3 +102,77 @@ def serie(navn, kartlegging):
         else:
             verdier[v.omrade] = v.egen
     return (navn, verdier, hoppet)
+
+
+# ---------------------------------------------------------------------------
+# Motivation over time: the two 0–10 rulers and the stage of change
+# ---------------------------------------------------------------------------
+
+M_BREDDE, M_VENSTRE, M_TOPP, M_HOYDE_SKALA = 640, 40, 20, 180
+
+
+def motivasjonsdiagram(punkter, *, id_prefiks="motivasjon"):
+    """SVG markup for the motivasjonssamtaler (oppfolging.selectors.Motivasjonspunkt, oldest first): "hvor viktig"
+    as a solid line with round markers, "hvor sikker" as a dashed line with square markers, on 0–10, and the stage
+    of change written under each samtale. Told apart by line style and marker shape, never by colour alone."""
+    punkter = list(punkter)
+    n = len(punkter)
+    hoyde = M_TOPP + M_HOYDE_SKALA + 80
+    steg = (M_BREDDE - M_VENSTRE - 30) / max(n - 1, 1)
+    tittel_id, beskrivelse_id = f"{id_prefiks}-tittel", f"{id_prefiks}-beskrivelse"
+
+    def x(i):
+        return M_VENSTRE + 15 + (i * steg if n > 1 else (M_BREDDE - M_VENSTRE - 30) / 2)
+
+    def y(verdi):
+        return M_TOPP + M_HOYDE_SKALA * (1 - verdi / 10)
+
+    deler = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {M_BREDDE} {hoyde}" class="mv-diagram" role="img" '
+        'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" '
+        f'aria-labelledby="{tittel_id} {beskrivelse_id}">',
+        f'<title id="{tittel_id}">Motivasjon over tid</title>',
+        f'<desc id="{beskrivelse_id}">Linjediagram over {n} motivasjonssamtaler: hvor viktig en endring er og hvor '
+        "sikker personen er på å klare den, fra 0 til 10, og endringsfasen. Tallene står i tabellen under.</desc>",
+    ]
+    for verdi in (0, 5, 10):
+        deler.append(
+            f'<line x1="{M_VENSTRE}" y1="{y(verdi):.1f}" x2="{M_BREDDE - 10}" y2="{y(verdi):.1f}" stroke="#9ca3af" '
+            f'stroke-width="1"/><text x="{M_VENSTRE - 6}" y="{y(verdi) + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="#111827">{verdi}</text>'
+        )
+    for felt, strek, merke in (("viktighet", "", "sirkel"), ("mestringstro", ' stroke-dasharray="6 4"', "firkant")):
+        kjede = [(x(i), y(getattr(p, felt))) for i, p in enumerate(punkter) if getattr(p, felt) is not None]
+        if len(kjede) > 1:
+            linje = " ".join(f"{a:.1f},{b:.1f}" for a, b in kjede)
+            deler.append(f'<polyline points="{linje}" fill="none" stroke="#1f2937" stroke-width="2"{strek}/>')
+        for a, b in kjede:
+            if merke == "sirkel":
+                deler.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="4.5" fill="#1f2937"/>')
+            else:
+                deler.append(f'<rect x="{a - 4:.1f}" y="{b - 4:.1f}" width="8" height="8" fill="#ffffff" '
+                             'stroke="#1f2937" stroke-width="2"/>')  # fmt: skip
+    for i, p in enumerate(punkter):
+        bunn = M_TOPP + M_HOYDE_SKALA
+        deler.append(
+            f'<text x="{x(i):.1f}" y="{bunn + 16}" text-anchor="middle" font-size="10" fill="#111827">'
+            f"{p.dato:%d.%m.%y}</text>"
+        )
+        if p.endringsfase_navn:
+            deler.append(
+                f'<text x="{x(i):.1f}" y="{bunn + 30}" text-anchor="middle" font-size="9" fill="#374151">'
+                f"{escape(p.endringsfase_navn[:12])}</text>"
+            )
+    y0 = hoyde - 16
+    deler.append(
+        f'<line x1="{M_VENSTRE}" y1="{y0}" x2="{M_VENSTRE + 24}" y2="{y0}" stroke="#1f2937" stroke-width="2"/>'
+        f'<circle cx="{M_VENSTRE + 12}" cy="{y0}" r="4" fill="#1f2937"/>'
+        f'<text x="{M_VENSTRE + 30}" y="{y0 + 4}" font-size="11" fill="#111827">Hvor viktig</text>'
+        f'<line x1="{M_VENSTRE + 140}" y1="{y0}" x2="{M_VENSTRE + 164}" y2="{y0}" stroke="#1f2937" stroke-width="2" '
+        'stroke-dasharray="6 4"/>'
+        f'<rect x="{M_VENSTRE + 148}" y="{y0 - 4}" width="8" height="8" fill="#ffffff" stroke="#1f2937" '
+        'stroke-width="2"/>'
+        f'<text x="{M_VENSTRE + 170}" y="{y0 + 4}" font-size="11" fill="#111827">Hvor sikker</text>'
+    )
+    deler.append("</svg>")
+    return mark_safe("".join(deler))

@@ -7,7 +7,16 @@ from deltakere.forms import DATO, VersjonForm
 from deltakere.models import KONTAKTPERSONROLLER, Bruker, Nettverkskontakt
 
 from . import instrumenter, livsomrader
-from .models import Malstatus, Omradevurdering, Samtaleform, Samtaletype, Tiltak, Tiltaksplan
+from .models import (
+    Endringsfase,
+    Kontaktslag,
+    Malstatus,
+    Omradevurdering,
+    Samtaleform,
+    Samtaletype,
+    Tiltak,
+    Tiltaksplan,
+)
 from .services import TELLING_FRA, TELLING_MAKS
 
 STIGE = [(str(n), str(n)) for n in range(livsomrader.LAVEST, livsomrader.HOYEST + 1)]
@@ -459,3 +468,213 @@ class TellingDagForm(forms.Form):
         if feil:
             raise forms.ValidationError(feil)
         return dato
+
+
+# Samtaler
+
+SAMTALE_FRITEKST = ("notat", "neste_steg", "onske_fremtid", "hva_kan_stotte", "annerledes_neste_gang")
+REGLER_0_10 = [(str(n), str(n)) for n in range(0, 11)]
+
+
+def _tekstfelt(label, maks, rader=2, **kwargs):
+    return forms.CharField(
+        label=label, required=False, max_length=maks, widget=forms.Textarea(attrs={"rows": rader}), **kwargs
+    )
+
+
+class SamtaleForm(forms.Form):
+    """A samtale or contact: what, when, how, who, about what, and (for a motivasjonssamtale) the motivation
+    fields. The free-text fields are left out at a centre in journal mode `metadata`, and a forged one is
+    refused. Dates are checked against sane bounds here, so the message stands by the field."""
+
+    type = forms.ChoiceField(
+        label="Type samtale", choices=[("", "Velg type"), *Samtaletype.choices],
+        error_messages={"required": "Velg hva slags samtale det var.", "invalid_choice": "Velg en type fra listen."},
+    )  # fmt: skip
+    kontaktslag = forms.ChoiceField(
+        label="Kontakt", choices=Kontaktslag.choices, initial=Kontaktslag.MED_PERSONEN, widget=forms.RadioSelect,
+        help_text="Bare kontakt med personen selv, eller et forsøk som nådde dem, teller som kontakt.",
+        error_messages={"required": "Velg hvem kontakten var med.", "invalid_choice": "Velg et av valgene."},
+    )  # fmt: skip
+    dato = forms.DateField(
+        label="Dato", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Skriv inn datoen.", "invalid": "Skriv en gyldig dato."},
+    )  # fmt: skip
+    klokkeslett = forms.TimeField(
+        label="Klokkeslett", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Skriv inn klokkeslettet.", "invalid": "Skriv et gyldig klokkeslett, som 13:30."},
+    )  # fmt: skip
+    varighet = forms.IntegerField(
+        label="Hvor lenge (minutter)", required=False, min_value=0, max_value=24 * 60,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Skriv antall minutter som et helt tall.",
+            "min_value": "Varigheten kan ikke være negativ.",
+            "max_value": "Varigheten kan være høyst 24 timer (1440 minutter).",
+        },
+    )  # fmt: skip
+    form = forms.ChoiceField(
+        label="Hvor eller hvordan", choices=[("", "Velg"), *Samtaleform.choices],
+        error_messages={"required": "Velg hvor eller hvordan samtalen var.", "invalid_choice": "Velg fra listen."},
+    )  # fmt: skip
+    ansatte = forms.ModelMultipleChoiceField(
+        label="Ansatte som var med", queryset=Bruker.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text="Tomt: deg selv.",
+        error_messages={"invalid_choice": "Velg ansatte ved senteret.", "invalid_pk_value": "Velg fra listen."},
+    )  # fmt: skip
+    livsomrader = forms.MultipleChoiceField(
+        label="Livsområder samtalen handlet om", choices=livsomrader.VALG, required=False,
+        widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": "Velg livsområder fra listen."},
+    )  # fmt: skip
+    neste_steg = forms.CharField(label="Avtalt neste steg", required=False, max_length=500)
+    notat = _tekstfelt("Notat", 10000, rader=6)
+    # Motivasjonssamtale
+    endringsfase = forms.ChoiceField(
+        label="Endringsfase", choices=[("", "Ikke vurdert"), *Endringsfase.choices], required=False,
+        error_messages={"invalid_choice": "Velg en endringsfase fra listen."},
+    )  # fmt: skip
+    viktighet = forms.TypedChoiceField(
+        label="Hvor viktig er det for deg å endre dette?", choices=REGLER_0_10, coerce=int, required=False,
+        empty_value=None, widget=forms.RadioSelect, help_text="0 = ikke viktig, 10 = svært viktig.",
+        error_messages={"invalid_choice": "Velg et tall fra 0 til 10."},
+    )  # fmt: skip
+    mestringstro = forms.TypedChoiceField(
+        label="Hvor sikker er du på at du får det til?", choices=REGLER_0_10, coerce=int, required=False,
+        empty_value=None, widget=forms.RadioSelect, help_text="0 = ikke sikker, 10 = helt sikker.",
+        error_messages={"invalid_choice": "Velg et tall fra 0 til 10."},
+    )  # fmt: skip
+    onske_fremtid = _tekstfelt("Hva ønsker du for framtiden?", 2000)
+    hva_kan_stotte = _tekstfelt("Hva kan støtte det?", 2000)
+    annerledes_neste_gang = _tekstfelt(
+        "Hva kan vi gjøre annerledes neste gang?", 2000, help_text="Etter et tilbakeslag."
+    )
+    sosionom_inn = forms.BooleanField(
+        label="Sosionomtjenesten bør inn", required=False,
+        help_text="Lager en oppgave til sosionomtjenesten med frist om en uke.",
+    )  # fmt: skip
+
+    MOTIVASJON = (
+        "endringsfase", "viktighet", "mestringstro", "onske_fremtid", "hva_kan_stotte", "annerledes_neste_gang",
+        "sosionom_inn",
+    )  # fmt: skip
+    GRUNNFELTER = ("type", "kontaktslag", "dato", "klokkeslett", "varighet", "form", "ansatte", "livsomrader",
+                   "neste_steg", "notat")  # fmt: skip
+
+    def __init__(self, *args, deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deltaker = deltaker
+        self.fritekst = deltaker.senter.fritekst_tillatt
+        self.fields["ansatte"].queryset = _ansatte(deltaker.senter)
+        if not self.fritekst:
+            for felt in SAMTALE_FRITEKST:
+                self.fields.pop(felt, None)
+
+    def clean_dato(self):
+        from deltakere import datogrenser
+
+        dato = self.cleaned_data["dato"]
+        feil = datogrenser.grensefeil(
+            dato, fra=datogrenser.kjent_fra(self.deltaker), fra_tekst="senteret kjente personen"
+        )
+        if feil:
+            raise forms.ValidationError(feil)
+        return dato
+
+    def clean(self):
+        from datetime import datetime
+
+        from django.utils import timezone
+
+        from deltakere.models import FRITEKST_IKKE_TILLATT
+
+        data = super().clean()
+        if not self.fritekst and any((self.data.get(felt) or "").strip() for felt in SAMTALE_FRITEKST):
+            self.add_error(None, FRITEKST_IKKE_TILLATT)  # a forged field: never stored, said out loud
+        if data.get("dato") and data.get("klokkeslett"):
+            data["tidspunkt"] = timezone.make_aware(datetime.combine(data["dato"], data["klokkeslett"]))
+        return data
+
+    def motivasjonsfelter(self):
+        return [self[felt] for felt in self.MOTIVASJON if felt in self.fields]
+
+    def grunnfelter(self):
+        return [self[felt] for felt in self.GRUNNFELTER if felt in self.fields]
+
+    def samtaledata(self):
+        """The service's keyword arguments (without `ansatte`)."""
+        data = self.cleaned_data
+        ut = {felt: data.get(felt) for felt in ("type", "kontaktslag", "varighet", "form", "tidspunkt")}
+        ut["livsomrader"] = data.get("livsomrader") or []
+        for felt in self.MOTIVASJON:
+            if felt in self.fields:
+                ut[felt] = data.get(felt)
+        for felt in SAMTALE_FRITEKST:
+            ut[felt] = data.get(felt) or ""
+        ut["endringsfase"] = ut.get("endringsfase") or ""
+        ut["sosionom_inn"] = bool(ut.get("sosionom_inn"))
+        return ut
+
+
+class NySamtaleForm(SamtaleForm):
+    """A new samtale, with the next appointment (optional) made from it."""
+
+    avtale_dato = forms.DateField(
+        label="Neste avtale: dato", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Skriv en gyldig dato."},
+    )  # fmt: skip
+    avtale_klokkeslett = forms.TimeField(
+        label="Neste avtale: klokkeslett", required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Skriv et gyldig klokkeslett, som 13:30."},
+    )  # fmt: skip
+    avtale_form = forms.ChoiceField(
+        label="Neste avtale: hvor eller hvordan", choices=[("", "Velg"), *Samtaleform.choices], required=False,
+        error_messages={"invalid_choice": "Velg fra listen."},
+    )  # fmt: skip
+
+    AVTALE = ("avtale_dato", "avtale_klokkeslett", "avtale_form")
+
+    def avtalefelter(self):
+        return [self[felt] for felt in self.AVTALE]
+
+    def clean(self):
+        from datetime import datetime, timedelta
+
+        from django.utils import timezone
+
+        from deltakere import datogrenser
+
+        data = super().clean()
+        dato, tid, form = data.get("avtale_dato"), data.get("avtale_klokkeslett"), data.get("avtale_form")
+        if dato or tid or form:
+            if not dato and "avtale_dato" not in self.errors:
+                self.add_error("avtale_dato", "Skriv datoen for neste avtale, eller tøm feltene for avtalen.")
+            if not tid and "avtale_klokkeslett" not in self.errors:
+                self.add_error("avtale_klokkeslett", "Skriv klokkeslettet for neste avtale.")
+            if not form and "avtale_form" not in self.errors:
+                self.add_error("avtale_form", "Velg hvor eller hvordan neste avtale er.")
+            feil = datogrenser.grensefeil(
+                dato, fra=timezone.localdate(), fra_tekst="i dag",
+                til=timezone.localdate() + timedelta(days=365), til_tekst="ett år fram i tid",
+            )  # fmt: skip
+            if feil:
+                self.add_error("avtale_dato", feil)
+            if dato and tid and form and not self.has_error("avtale_dato"):
+                data["neste_avtale"] = {
+                    "tidspunkt": timezone.make_aware(datetime.combine(dato, tid)),
+                    "form": form,
+                }
+        return data
+
+
+class EndreSamtaleForm(SamtaleForm, VersjonForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ansatte"].help_text = "Tomt: som før."
+
+
+class KommentarForm(forms.Form):
+    tekst = forms.CharField(
+        label="Kommentar (faglig veiledning)", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Skriv kommentaren.", "max_length": "Kommentaren kan være høyst 2000 tegn."},
+    )  # fmt: skip

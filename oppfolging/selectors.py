@@ -479,3 +479,19 @@ def maanedstelling(senter, aar, maaned):
     dager = [(forste + timedelta(days=i), per_dag.get(forste + timedelta(days=i), {})) for i in range(siste.day)]
     aapne = sum(1 for _, tall in dager if any(tall.values()))
     return Maaned(aar, maaned, tellinger.tellere_for(senter), dager, summer, aapne)
+
+
+def samtaleside(deltaker, *, type=None, side=1, per_side=25):
+    """One page of the person's samtaler, newest first (`type` filters), with who took part and the comments:
+    a count and three queries whatever the number of samtaler. Returns a Django Page."""
+    from django.core.paginator import Paginator
+
+    qs = (
+        Samtale.objects.filter(deltaker=deltaker)
+        .select_related("registrert_av")
+        .prefetch_related("ansatte", "kommentarer__skrevet_av")
+        .order_by("-tidspunkt", "-pk")
+    )
+    if type:
+        qs = qs.filter(type=type)
+    return Paginator(qs, per_side).get_page(side)

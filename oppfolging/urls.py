@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import hurtiglogg, kartlegging, oversikt, plan, telling
+from .views import hurtiglogg, kartlegging, oversikt, plan, samtale, telling
 
 app_name = "oppfolging"
 
@@ -59,4 +59,16 @@ urlpatterns = [
         name="tiltak_status",
     ),
     path("deltakere/<int:pk>/plan/<int:plan_id>/utskrift/", plan.utskrift, name="plan_utskrift"),
+]
+
+# Samtaler and contacts (oppfolging.views.samtale)
+urlpatterns += [
+    path("deltakere/<int:pk>/samtaler/", samtale.samtaler, name="samtaler"),
+    path("deltakere/<int:pk>/samtaler/ny/", samtale.NySamtale.as_view(), name="ny_samtale"),
+    path("deltakere/<int:pk>/samtaler/utkast/", samtale.lagre_utkast, name="samtale_utkast"),
+    path("deltakere/<int:pk>/samtaler/utkast/forkast/", samtale.forkast_utkast, name="forkast_utkast"),
+    path("deltakere/<int:pk>/samtaler/<int:samtale_id>/", samtale.samtale, name="samtale"),
+    path("deltakere/<int:pk>/samtaler/<int:samtale_id>/rett/", samtale.EndreSamtale.as_view(), name="endre_samtale"),
+    path("deltakere/<int:pk>/samtaler/<int:samtale_id>/kommenter/", samtale.kommenter, name="kommenter_samtale"),
+    path("deltakere/<int:pk>/samtaler/<int:samtale_id>/lest/", samtale.merk_lest, name="samtale_lest"),
 ]

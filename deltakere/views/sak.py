@@ -37,6 +37,17 @@ def sak(request, pk):
         )
     oversikt = selectors.sakoversikt(request, deltaker)
     tidslinje = oversikt["tidslinje"]
+    # Filter by kind (`?type=`): the kinds and their names come from the events themselves, so the apps above
+    # add theirs without the register knowing their words.
+    typer = {}
+    for h in tidslinje:
+        if h.type:
+            typer.setdefault(h.type, h.typevisning)
+    valgt = request.GET.get("type", "")
+    if valgt in typer:
+        tidslinje = oversikt["tidslinje"] = [h for h in tidslinje if h.type == valgt]
+    oversikt["tidslinje_typer"] = sorted(typer.items(), key=lambda par: par[1])
+    oversikt["tidslinje_type"] = valgt if valgt in typer else ""
     if request.GET.get("tidslinje") != "alle" and len(tidslinje) > VIS_HENDELSER:
         # A long history (years of weekly changes) would make the page long and slow: the newest events, and a
         # link to all of them.

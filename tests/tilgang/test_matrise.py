@@ -338,6 +338,54 @@ MATRISE = {
         "POST eget": "  302  200L  200L  200L   404   404",
         "POST annet": "  302   404   404   404   404   404",
     },
+    "oppfolging:samtaler": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   405   405   405   405   405",
+        "POST annet": "  302   405   405   405   405   405",
+    },
+    "oppfolging:ny_samtale": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302  200L  200L  200L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:samtale_utkast": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:forkast_utkast": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:samtale": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   405   405   405   405   405",
+        "POST annet": "  302   405   405   405   405   405",
+    },
+    "oppfolging:endre_samtale": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302  200L  200L  200L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:kommenter_samtale": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302   403   403  200L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:samtale_lest": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
 }
 
 # The Django admin: for superusers only. Everyone else is sent to sign-in (anonymous) or away (302, then 403).
