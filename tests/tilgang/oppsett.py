@@ -47,7 +47,15 @@ def _rader(senter, leder):
     hovedmal = plan.hovedmal.get()
     delmal = oppfolging.legg_til_delmal(hovedmal, versjon=plan.versjon, tekst="Lage CV")
     tiltak = oppfolging.legg_til_tiltak(delmal, versjon=plan.versjon, hva="Skrive CV", ansvar="deltaker")
+    from django.utils import timezone
+
+    avtale = oppfolging.ny_avtale(
+        deltaker, tidspunkt=timezone.now() - timedelta(hours=2), form="kafe", av=None, med=leder
+    )
+    oppgave = oppfolging.ny_oppgave(senter, hva="Ringe NAV", av=leder, deltaker=deltaker, tildelt=leder)
     return {
+        "avtale_id": avtale.pk,
+        "oppgave_id": oppgave.pk,
         "kartlegging_id": kart.pk,
         "instrument": "audit",
         "plan_id": plan.pk,
