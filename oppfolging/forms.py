@@ -555,10 +555,19 @@ class OverleveringForm(OverleveringValgForm):
         error_messages={"required": "Skriv inn datoen.", "invalid": "Skriv en gyldig dato."},
     )  # fmt: skip
 
-    def __init__(self, *args, senter, personer, **kwargs):
+    def __init__(self, *args, senter, personer, fra, **kwargs):
         super().__init__(*args, senter=senter, **kwargs)
         self.fields["deltakere"].queryset = personer
-        self.fields["deltakere"].label_from_instance = lambda d: f"{d.fullt_navn} (født {d.fodselsaar:d})"
+
+        def etikett(d):
+            roller = [
+                navn
+                for navn, pk in (("primærkontakt", d.primaerkontakt_id), ("andre kontakt", d.sekundaerkontakt_id))
+                if pk == fra.pk
+            ]
+            return f"{d.fullt_navn} (født {d.fodselsaar:d}), {fra.navn} er {' og '.join(roller)}"
+
+        self.fields["deltakere"].label_from_instance = etikett
 
     def clean(self):
         data = super().clean()

@@ -62,10 +62,11 @@ def overlevering(request):
                 },
                 senter=senter,
                 personer=personer,
+                fra=fra,
             )
         )
         return _side(request, senter, valg, form)
-    form = legg_til_engangskode(OverleveringForm(request.POST, senter=senter, personer=personer))
+    form = legg_til_engangskode(OverleveringForm(request.POST, senter=senter, personer=personer, fra=fra))
 
     def behandle():
         if form.is_valid():
@@ -98,12 +99,6 @@ def _side(request, senter, valg, form):
     fra = valg.cleaned_data["fra"]
     personer = list(form.fields["deltakere"].queryset)
     ids = [d.pk for d in personer]
-    for d in personer:
-        d.roller = [
-            navn
-            for navn, kontakt in (("primærkontakt", d.primaerkontakt_id), ("andre kontakt", d.sekundaerkontakt_id))
-            if kontakt == fra.pk
-        ]
     return render(
         request,
         "oppfolging/overlevering.html",
