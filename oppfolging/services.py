@@ -11,7 +11,13 @@ from simple_history.utils import bulk_create_with_history
 
 from deltakere import datogrenser
 from deltakere.datogrenser import grensefeil, krev
-from deltakere.models import FRITEKST_IKKE_TILLATT, KONTAKTPERSONROLLER, Medlemskap, Nettverkskontakt
+from deltakere.models import (
+    FRITEKST_IKKE_TILLATT,
+    KONTAKTPERSONROLLER,
+    Kontaktpersonendring,
+    Medlemskap,
+    Nettverkskontakt,
+)
 from deltakere.services import Versjonskonflikt, lagre_med_versjon
 
 from . import instrumenter, livsomrader, tellinger
@@ -646,6 +652,14 @@ def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt"
         if primaer == til and andre == til:
             andre = None  # one person cannot be both
         if (primaer, andre) != (deltaker.primaerkontakt, deltaker.sekundaerkontakt):
+            # A change dated before a later one would not become the current value: the receipt would claim a
+            # move that did not happen. The leder is told which date works.
+            senere = Kontaktpersonendring.objects.filter(deltaker=deltaker, dato__gt=dato).order_by("-dato").first()
+            if senere is not None:
+                raise ValidationError(
+                    {"dato": f"{deltaker.fullt_navn} har en senere endring av kontaktpersoner "
+                     f"({senere.dato:%d.%m.%Y}). Velg en dato fra da av."}
+                )  # fmt: skip
             endre_kontaktpersoner(
                 deltaker, versjon=deltaker.versjon, dato=dato, primaerkontakt=primaer, sekundaerkontakt=andre, av=av
             )

@@ -328,3 +328,15 @@ class TestOverlevering:
     def test_a_veileder_may_not(self, client, veileder):
         client.force_login(veileder)
         assert client.get(reverse("oppfolging:overlevering")).status_code == 403
+
+    def test_a_date_before_a_later_contact_change_is_refused(self, client, senter, veileder, leder):
+        kollega, ny, flyttes, *_ = self._oppsett(senter, veileder, leder)
+        client.force_login(leder)
+        url = reverse("oppfolging:overlevering")
+        for_tidlig = (IDAG - timedelta(days=150)).isoformat()
+        svar = client.post(url, {"fra": veileder.pk, "til": ny.pk, "deltakere": [flyttes.pk],
+                                 "roller": ["primaerkontakt"], "dato": for_tidlig})  # fmt: skip
+        assert svar.status_code == 200 and "senere endring" in svar.context["form"].errors["dato"][0]
+        flyttes.refresh_from_db()
+        assert flyttes.primaerkontakt == veileder
+        assert not Kontaktpersonendring.objects.with_scopes_disabled().filter(deltaker=flyttes, registrert_av=leder)
