@@ -340,3 +340,46 @@ class TestOverlevering:
         flyttes.refresh_from_db()
         assert flyttes.primaerkontakt == veileder
         assert not Kontaktpersonendring.objects.with_scopes_disabled().filter(deltaker=flyttes, registrert_av=leder)
+
+
+@pytest.mark.django_db
+class TestMerOmSidene:
+    def test_the_morgenmote_form_saves_once_for_a_double_click_and_refuses_a_forged_holder(
+        self, client, veileder, leder_annet_senter
+    ):
+        client.force_login(veileder)
+        url = reverse("oppfolging:ny_oppgave")
+        svar = client.post(
+            url, {"hva": "Klær", "gjest": "Ola", "hvem": f"b{leder_annet_senter.pk}", "handling": "lagre"}
+        )
+        assert svar.status_code == 200 and "hvem" in svar.context["form"].errors
+        data = {
+            "hva": "Klær",
+            "gjest": "Ola",
+            "hvem": "gmotivasjonsteam",
+            "handling": "lagre",
+            ENGANGSKODE: str(uuid.uuid4()),
+        }
+        assert client.post(url, data).status_code == client.post(url, data).status_code == 302
+        assert Oppgave.objects.with_scopes_disabled().count() == 1
+        for_ = _logg()
+        assert client.get(url).status_code == 200 and client.get(reverse("oppfolging:morgenmote")).status_code == 200
+        assert Oppgave.objects.with_scopes_disabled().count() == 1 and _logg() == for_
+
+    def test_the_persons_appointments_and_the_handover_page_in_a_bounded_number_of_queries(
+        self, client, senter, deltaker, veileder, leder
+    ):
+        tall = []
+        for antall in (2, 20):
+            for i in range(antall // 2):
+                _avtale(deltaker, timezone.now() + timedelta(days=i + 1), veileder)
+                _avtale(deltaker, timezone.now() - timedelta(days=i + 1), ansatt(senter, Rolle.SOSIONOM))
+                DeltakerFactory(senter=senter, primaerkontakt=veileder, henvisning_dato=IDAG - timedelta(days=30))
+            client.force_login(leder)
+            with CaptureQueriesContext(connection) as q1:
+                assert client.get(reverse("oppfolging:deltaker_avtaler", args=[deltaker.pk])).status_code == 200
+            with CaptureQueriesContext(connection) as q2:
+                svar = client.get(reverse("oppfolging:overlevering"), {"fra": veileder.pk, "til": leder.pk})
+                assert svar.status_code == 200
+            tall.append((len(q1), len(q2)))
+        assert tall[0] == tall[1], tall
