@@ -8,7 +8,7 @@ class OppfolgingConfig(AppConfig):
     def ready(self):
         from deltakere.scoping import registrer_rettighet
 
-        from . import signaler  # noqa: F401  (fills the register's slots)
+        from . import drift_signaler, signaler  # noqa: F401  (fill the register's slots)
 
         # Kartlegging and the tiltaksplan: the staff who follow people up, at their own centre.
         registrer_rettighet("oppfolging.kartlegge", {"veileder", "sosionom", "leder"})
@@ -23,3 +23,7 @@ class OppfolgingConfig(AppConfig):
         # Samtaler and contacts: logged and read by the same staff; faglig veiledning (comments) by a leder.
         registrer_rettighet("oppfolging.samtale", {"veileder", "sosionom", "leder"})
         registrer_rettighet("oppfolging.veilede", {"leder"})
+        # Appointments and morgenmøte tasks: the staff who follow people up; handover: the leder only.
+        registrer_rettighet("oppfolging.avtaler", {"veileder", "sosionom", "leder"})
+        registrer_rettighet("oppfolging.oppgaver", {"veileder", "sosionom", "leder"})
+        registrer_rettighet("oppfolging.overlevering", {"leder"})

@@ -678,3 +678,229 @@ class KommentarForm(forms.Form):
         label="Kommentar (faglig veiledning)", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Skriv kommentaren.", "max_length": "Kommentaren kan være høyst 2000 tegn."},
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Avtaler, oppgaver, overlevering
+# ---------------------------------------------------------------------------
+
+TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class AvtaleForm(forms.Form):
+    """An appointment made directly for a person: day, time, where or how, with whom, a short note (not at a
+    centre that stores no free text). The bounds of the day are the service's (`services.ny_avtale`)."""
+
+    dato = forms.DateField(
+        label="Dato",
+        widget=DATO,
+        error_messages={"required": "Skriv inn datoen for avtalen.", "invalid": "Skriv en gyldig dato."},
+    )
+    klokkeslett = forms.TimeField(
+        label="Klokkeslett",
+        widget=TID,
+        error_messages={
+            "required": "Skriv inn klokkeslettet, for eksempel 10:30.",
+            "invalid": "Skriv et gyldig klokkeslett, for eksempel 10:30.",
+        },
+    )
+    form = forms.ChoiceField(
+        label="Hvor eller hvordan", choices=[], error_messages={"required": "Velg hvor eller hvordan dere skal møtes."}
+    )
+    med = forms.ModelChoiceField(
+        label="Med",
+        queryset=Bruker.objects.none(),
+        required=False,
+        help_text="Tomt: deg selv.",
+        error_messages={"invalid_choice": "Velg en som jobber ved senteret."},
+    )
+    notat = forms.CharField(
+        label="Om avtalen", required=False, max_length=300, help_text="Kort, for eksempel hva dere skal gjøre."
+    )
+
+    def __init__(self, *args, deltaker, **kwargs):
+        from .models import Samtaleform
+
+        super().__init__(*args, **kwargs)
+        self.fields["form"].choices = Samtaleform.choices
+        self.fields["med"].queryset = _ansatte(deltaker.senter)
+        self.fields["med"].empty_label = "Meg selv"
+        if not deltaker.senter.fritekst_tillatt:
+            del self.fields["notat"]
+
+
+def hvem_valg(senter):
+    """The choices of who holds a task: the centre's staff, then the groups. Values "b<id>" and "g<gruppe>"."""
+    from .models import Oppgave
+
+    ansatte = [(f"b{b.pk}", b.navn) for b in _ansatte(senter)]
+    grupper = [(f"g{kode}", navn) for kode, navn in Oppgave.Gruppe.choices]
+    return [("", "Ingen ennå"), ("Ansatte", ansatte), ("Grupper", grupper)]
+
+
+class HvemField(forms.ChoiceField):
+    """Who holds a task: a staff member or a group, in one select. Cleans to (bruker or None, gruppe)."""
+
+    def __init__(self, *, senter, **kwargs):
+        super().__init__(choices=hvem_valg(senter), required=False, **kwargs)
+        self.senter = senter
+        self.error_messages["invalid_choice"] = "Velg en som jobber ved senteret, eller en gruppe."
+
+    def clean(self, value):
+        verdi = super().clean(value)
+        if not verdi:
+            return None, ""
+        if verdi.startswith("g"):
+            return None, verdi[1:]
+        bruker = _ansatte(self.senter).filter(pk=int(verdi[1:])).first()
+        if bruker is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return bruker, ""
+
+
+def _gjest_feil(verdi):
+    from .services import gjestefeil
+
+    feil = gjestefeil(verdi)
+    if feil:
+        raise forms.ValidationError(feil)
+    return verdi
+
+
+class OppgaveForm(forms.Form):
+    """A morgenmøte task: what, about whom (a person, given by the page, or a guest), who holds it, by when."""
+
+    hva = forms.CharField(
+        label="Hva skal gjøres", max_length=300, error_messages={"required": "Skriv kort hva som skal gjøres."}
+    )
+    gjest = forms.CharField(
+        label="Gjest som ikke er registrert",
+        max_length=80,
+        required=False,
+        help_text="Bare et fornavn eller en beskrivelse (for eksempel «mann i grønn jakke»), aldri fullt navn "
+        "eller fødselsnummer.",
+        validators=[_gjest_feil],
+    )
+    frist = forms.DateField(
+        label="Frist", widget=DATO, required=False, error_messages={"invalid": "Skriv en gyldig dato."}
+    )
+
+    def __init__(self, *args, senter, deltaker=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deltaker = deltaker
+        self.fields["hvem"] = HvemField(senter=senter, label="Hvem har den")
+        if deltaker is not None:
+            del self.fields["gjest"]
+        self.order_fields(["hva", "gjest", "hvem", "frist"])
+
+
+class FinnDeltakerForm(OppgaveForm):
+    """The morgenmøte page's new task: a guest, or a person found by a search step (a POST, so no name goes
+    into the address) and picked from the hits."""
+
+    sok = forms.CharField(
+        label="Søk etter deltaker",
+        max_length=100,
+        required=False,
+        help_text="Fornavn, etternavn eller kallenavn. Trykk «Søk», og velg personen.",
+    )
+    deltaker = forms.TypedChoiceField(
+        label="Deltaker", required=False, coerce=int, empty_value=None, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, senter, treff=(), deltakere, **kwargs):
+        super().__init__(*args, senter=senter, **kwargs)
+        self.deltakere = deltakere  # the centre's people the user may see: a chosen id must be one of them
+        hits = [(str(d.pk), f"{d.fullt_navn} (født {d.fodselsaar:d})") for d in treff]
+        self.fields["deltaker"].choices = [("", "Ingen: oppgaven gjelder en gjest eller ingen bestemt"), *hits]
+        self.fields["deltaker"].valid_value = lambda verdi: not verdi or str(verdi).isdecimal()
+        self.order_fields(["hva", "sok", "deltaker", "gjest", "hvem", "frist"])
+
+    def clean_deltaker(self):
+        pk = self.cleaned_data.get("deltaker")
+        if pk is None:
+            return None
+        deltaker = self.deltakere.filter(pk=pk).first()
+        if deltaker is None:
+            raise forms.ValidationError("Velg en deltaker fra søket.")
+        return deltaker
+
+
+class TildelForm(forms.Form):
+    """Reassign one task on the morgenmøte page."""
+
+    def __init__(self, *args, senter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hvem"] = HvemField(senter=senter, label="Gi oppgaven til")
+
+
+class OverleveringValgForm(forms.Form):
+    """Step one of a handover: who is away or leaving, and who takes over (the centre's staff only)."""
+
+    fra = forms.ModelChoiceField(
+        label="Hvem er borte eller slutter", queryset=Bruker.objects.none(),
+        error_messages={"required": "Velg hvem som overleverer.", "invalid_choice": "Velg en som jobber ved senteret."},
+    )  # fmt: skip
+    til = forms.ModelChoiceField(
+        label="Hvem tar over", queryset=Bruker.objects.none(),
+        error_messages={"required": "Velg hvem som tar over.", "invalid_choice": "Velg en som jobber ved senteret."},
+    )  # fmt: skip
+
+    def __init__(self, *args, senter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.senter = senter
+        self.fields["fra"].queryset = Bruker.objects.filter(medlemskap__senter=senter).order_by("navn").distinct()
+        self.fields["til"].queryset = _ansatte(senter)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["fra"] == data["til"]:
+            self.add_error("til", "Velg en annen enn den som overleverer.")
+        return data
+
+
+VELG_I_LISTA = "Velg blant personene i lista."
+
+
+class OverleveringForm(OverleveringValgForm):
+    """Step two: whose people move, in which role, from which date, and whether tasks and appointments follow."""
+
+    ROLLER = [("primaerkontakt", "Som primærkontakt"), ("sekundaerkontakt", "Som andre kontakt")]
+
+    deltakere = forms.ModelMultipleChoiceField(
+        label="Hvilke deltakere", queryset=Bruker.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": VELG_I_LISTA, "invalid_pk_value": VELG_I_LISTA},
+    )  # fmt: skip
+    alle = forms.BooleanField(
+        label="Alle i lista", required=False, help_text="Flytter alle, også dem du ikke har krysset av for."
+    )
+    roller = forms.MultipleChoiceField(
+        label="Hva flyttes", choices=ROLLER, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Velg minst én av rollene."},
+    )  # fmt: skip
+    oppgaver = forms.BooleanField(label="Åpne oppgaver om disse personene flyttes med", required=False)
+    avtaler = forms.BooleanField(label="Framtidige avtaler med disse personene flyttes med", required=False)
+    dato = forms.DateField(
+        label="Fra dato", widget=DATO, help_text="Datoen endringen gjelder fra, i historikken.",
+        error_messages={"required": "Skriv inn datoen.", "invalid": "Skriv en gyldig dato."},
+    )  # fmt: skip
+
+    def __init__(self, *args, senter, personer, fra, **kwargs):
+        super().__init__(*args, senter=senter, **kwargs)
+        self.fields["deltakere"].queryset = personer
+
+        def etikett(d):
+            roller = [
+                navn
+                for navn, pk in (("primærkontakt", d.primaerkontakt_id), ("andre kontakt", d.sekundaerkontakt_id))
+                if pk == fra.pk
+            ]
+            return f"{d.fullt_navn} (født {d.fodselsaar:d}), {fra.navn} er {' og '.join(roller)}"
+
+        self.fields["deltakere"].label_from_instance = etikett
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("alle") and not data.get("deltakere") and "deltakere" not in self.errors:
+            self.add_error("deltakere", "Kryss av for minst én person, eller velg «Alle i lista».")
+        return data

@@ -1,6 +1,7 @@
 """Writes of the follow-up work: kartlegging, screening and the tiltaksplan. Each in one transaction, through
 save() (so the change history keeps who changed what), with the dates and the journal mode checked here."""
 
+import re
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,13 @@ from simple_history.utils import bulk_create_with_history
 
 from deltakere import datogrenser
 from deltakere.datogrenser import grensefeil, krev
-from deltakere.models import FRITEKST_IKKE_TILLATT, KONTAKTPERSONROLLER, Medlemskap, Nettverkskontakt
+from deltakere.models import (
+    FRITEKST_IKKE_TILLATT,
+    KONTAKTPERSONROLLER,
+    Kontaktpersonendring,
+    Medlemskap,
+    Nettverkskontakt,
+)
 from deltakere.services import Versjonskonflikt, lagre_med_versjon
 
 from . import instrumenter, livsomrader, tellinger
@@ -510,8 +517,25 @@ def sett_avtalestatus(avtale, *, status):
 # ---------------------------------------------------------------------------
 
 
+# A guest is named by a first name or a description only: never a fødselsnummer (11 digits, spaces allowed)
+# and never what looks like a full name (two or more capitalised words in a row).
+_FODSELSNUMMER = re.compile(r"(?<!\d)(\d[\s.-]?){10}\d(?!\d)")
+_FULLT_NAVN = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü'-]+\s+[A-ZÆØÅ][a-zæøåéü'-]+")
+
+
+def gjestefeil(gjest):
+    """Why `gjest` may not be stored, or None."""
+    if _FODSELSNUMMER.search(gjest or ""):
+        return "Ikke skriv fødselsnummer eller andre lange tall om en gjest. Skriv et fornavn eller en beskrivelse."
+    if _FULLT_NAVN.search(gjest or ""):
+        return "Skriv bare fornavnet eller en beskrivelse av gjesten, ikke fullt navn."
+    return None
+
+
 def _sjekk_oppgave(senter, deltaker, gjest, tildelt, gruppe):
     feil = {}
+    if gjestefeil(gjest):
+        feil["gjest"] = gjestefeil(gjest)
     if deltaker is not None and deltaker.senter_id != senter.pk:
         feil["deltaker"] = "Personen følges ikke opp ved dette senteret."
     if deltaker is not None and gjest:
@@ -529,6 +553,8 @@ def _sjekk_oppgave(senter, deltaker, gjest, tildelt, gruppe):
 
 @transaction.atomic
 def ny_oppgave(senter, *, hva, av, deltaker=None, gjest="", tildelt=None, gruppe="", frist=None):
+    if _FODSELSNUMMER.search(hva or ""):
+        raise ValidationError({"hva": "Ikke skriv fødselsnummer eller andre lange tall i oppgaven."})
     _sjekk_oppgave(senter, deltaker, gjest, tildelt, gruppe)
     krev(frist=grensefeil(frist, til=timezone.localdate() + timedelta(days=365), til_tekst="ett år fram i tid"))
     return Oppgave.objects.create(
@@ -629,10 +655,15 @@ def tell(senter, *, dato, teller, endring, kan_rette):
 
 @transaction.atomic
 def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt", "sekundaerkontakt"),
-              oppgaver=False, avtaler=False):  # fmt: skip
+              oppgaver=False, avtaler=False, kvittering=None):  # fmt: skip
     """Move `fra`'s place as primærkontakt and/or andre kontakt for `deltakere` to `til`, dated `dato` (each a
     dated contact-person change, in the history); with `oppgaver` their open tasks about these people, with
-    `avtaler` their future appointments with them. Nothing else moves. Returns how many people changed."""
+    `avtaler` their future appointments with them. Nothing else moves. Returns how many people changed; a
+    dict given as `kvittering` is filled with what moved (person ids, task and appointment ids), for the
+    confirmation page."""
+    if kvittering is None:
+        kvittering = {}
+    kvittering.update(personer=[], oppgaver=[], avtaler=[])
     from deltakere.services import _sjekk_kontaktpersoner, endre_kontaktpersoner
 
     _sjekk_kontaktpersoner(senter, til, None)
@@ -648,18 +679,29 @@ def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt"
         if primaer == til and andre == til:
             andre = None  # one person cannot be both
         if (primaer, andre) != (deltaker.primaerkontakt, deltaker.sekundaerkontakt):
+            # A change dated before a later one would not become the current value: the receipt would claim a
+            # move that did not happen. The leder is told which date works.
+            senere = Kontaktpersonendring.objects.filter(deltaker=deltaker, dato__gt=dato).order_by("-dato").first()
+            if senere is not None:
+                raise ValidationError(
+                    {"dato": f"{deltaker.fullt_navn} har en senere endring av kontaktpersoner "
+                     f"({senere.dato:%d.%m.%Y}). Velg en dato fra da av."}
+                )  # fmt: skip
             endre_kontaktpersoner(
                 deltaker, versjon=deltaker.versjon, dato=dato, primaerkontakt=primaer, sekundaerkontakt=andre, av=av
             )
             flyttet += 1
+            kvittering["personer"].append(deltaker.pk)
         if oppgaver:
             for oppgave in Oppgave.objects.filter(deltaker=deltaker, tildelt=fra, ferdig__isnull=True):
                 oppgave.tildelt = til
                 oppgave.save(update_fields=["tildelt"])
+                kvittering["oppgaver"].append(oppgave.pk)
         if avtaler:
             for avtale in Avtale.objects.filter(
                 deltaker=deltaker, med=fra, tidspunkt__gte=timezone.now(), status=Avtale.Status.PLANLAGT
             ):
                 avtale.med = til
                 avtale.save(update_fields=["med"])
+                kvittering["avtaler"].append(avtale.pk)
     return flyttet

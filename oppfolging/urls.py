@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import hurtiglogg, kartlegging, oversikt, plan, samtale, telling
+from .views import avtaler, hurtiglogg, kartlegging, oppgaver, overlevering, oversikt, plan, samtale, telling
 
 app_name = "oppfolging"
 
@@ -59,6 +59,19 @@ urlpatterns = [
         name="tiltak_status",
     ),
     path("deltakere/<int:pk>/plan/<int:plan_id>/utskrift/", plan.utskrift, name="plan_utskrift"),
+    # Avtaler, morgenmøte tasks, cover and handover
+    path("deltakere/<int:pk>/avtaler/", avtaler.deltaker_avtaler, name="deltaker_avtaler"),
+    path("deltakere/<int:pk>/avtaler/ny/", avtaler.NyAvtale.as_view(), name="ny_avtale"),
+    path("deltakere/<int:pk>/avtaler/<int:avtale_id>/status/", avtaler.avtalestatus, name="avtalestatus"),
+    path("avtaler/", avtaler.dagens_avtaler, name="avtaler"),
+    path("deltakere/<int:pk>/oppgaver/ny/", oppgaver.NyOppgaveForDeltaker.as_view(), name="ny_oppgave_for_deltaker"),
+    path("morgenmote/", oppgaver.morgenmote, name="morgenmote"),
+    path("morgenmote/ny/", oppgaver.ny_oppgave, name="ny_oppgave"),
+    path("oppgaver/<int:oppgave_id>/tildel/", oppgaver.tildel_oppgave, name="tildel_oppgave"),
+    path("oppgaver/<int:oppgave_id>/ferdig/", oppgaver.fullfor_oppgave, name="fullfor_oppgave"),
+    path("oppgaver/<int:oppgave_id>/gjenapne/", oppgaver.gjenapne_oppgave, name="gjenapne_oppgave"),
+    path("overlevering/", overlevering.overlevering, name="overlevering"),
+    path("overlevering/kvittering/", overlevering.kvittering, name="overlevering_kvittering"),
 ]
 
 # Samtaler and contacts (oppfolging.views.samtale)

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from deltakere.scoping import deltakere_for, kan
 
 from .. import oversikt
+from .avtaler import merk_avtaler
 
 VIS_MINE = 50
 
@@ -33,6 +34,7 @@ def min_oversikt(request):
     aktivt = request.aktivt_medlemskap
     if aktivt is not None and aktivt.senter_id in full:
         context["oversikt"] = oversikt.lag(request, aktivt.senter)
+        merk_avtaler(context["oversikt"].avtaler_idag)  # the kept/missed/cancel buttons on today's lines
     context["full"], context["begrenset"] = bool(full), bool(begrenset)
     context["kan_registrere"] = aktivt is not None and kan(request, "deltakere.registrere", aktivt.senter_id)
     return render(request, "oppfolging/min_oversikt.html", context)

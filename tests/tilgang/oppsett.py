@@ -53,10 +53,16 @@ def _rader(senter, leder):
         deltaker, av=leder, type="uformell", tidspunkt=timezone.now(), varighet=10, form="senteret"
     )
     idag = timezone.localdate()
+    avtale = oppfolging.ny_avtale(
+        deltaker, tidspunkt=timezone.now() - timedelta(hours=2), form="kafe", av=None, med=leder
+    )
+    oppgave = oppfolging.ny_oppgave(senter, hva="Ringe NAV", av=leder, deltaker=deltaker, tildelt=leder)
     return {
         "samtale_id": samtale.pk,
         "aar": idag.year,
         "maaned": idag.month,
+        "avtale_id": avtale.pk,
+        "oppgave_id": oppgave.pk,
         "kartlegging_id": kart.pk,
         "instrument": "audit",
         "plan_id": plan.pk,

@@ -386,6 +386,65 @@ MATRISE = {
         "POST eget": "  302  302L  302L  302L   404   404",
         "POST annet": "  302   404   404   404   404   404",
     },
+    "oppfolging:deltaker_avtaler": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   405   405   405   405   405",
+        "POST annet": "  302   405   405   405   405   405",
+    },
+    "oppfolging:ny_avtale": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302  200L  200L  200L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:avtalestatus": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:avtaler": {"GET": "  302   200   200   200   403   404", "POST": "  302   405   405   405   405   405"},
+    "oppfolging:ny_oppgave_for_deltaker": {
+        "GET eget": "  302  200L  200L  200L   404   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302  200L  200L  200L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:morgenmote": {
+        "GET": "  302   200   200   200   403   404",
+        "POST": "  302   405   405   405   405   405",
+    },
+    "oppfolging:ny_oppgave": {
+        "GET": "  302   200   200   200   403   404",
+        "POST": "  302   200   200   200   403   404",
+    },
+    "oppfolging:overlevering": {
+        "GET": "  302   403   403   200   403   404",
+        "POST": "  302   403   403   200   403   404",
+    },
+    "oppfolging:overlevering_kvittering": {
+        "GET": "  302   403   403   302   403   404",
+        "POST": "  302   405   405   405   405   405",
+    },
+    "oppfolging:tildel_oppgave": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:fullfor_oppgave": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "oppfolging:gjenapne_oppgave": {
+        "GET eget": "  302   405   405   405   405   405",
+        "GET annet": "  302   405   405   405   405   405",
+        "POST eget": "  302  302L  302L  302L   404   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
 }
 
 # The Django admin: for superusers only. Everyone else is sent to sign-in (anonymous) or away (302, then 403).
