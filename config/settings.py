@@ -205,6 +205,12 @@ KARTLEGGING_UKER = [int(u) for u in env.list("KARTLEGGING_UKER", default=["0", "
 # Min oversikt flags a person nobody has been in contact with for this many days (a centre may set its own).
 KONTAKT_TERSKEL_DAGER = env.int("KONTAKT_TERSKEL_DAGER", default=30)
 
+# Tidgivere: how many months a politiattest counts as valid from the day the centre saw it (its "gyldig til"
+# is filled in from this when left blank, and may not be set later than this). The renewal list shows those
+# expiring within POLITIATTEST_VARSEL_DAGER days.
+POLITIATTEST_GYLDIG_MANEDER = env.int("POLITIATTEST_GYLDIG_MANEDER", default=36)
+POLITIATTEST_VARSEL_DAGER = env.int("POLITIATTEST_VARSEL_DAGER", default=60)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
