@@ -267,3 +267,9 @@ LOGGING = {
         "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Matches (tidgivere): check-ins with both sides monthly in a match's first year, then every
+# TIDGIVER_OPPFOLGING_UKER weeks; volunteer hours become årsverk at TIMER_PER_ARSVERK hours a year
+# (1695: 37.5 hours a week over 45.2 working weeks, as in Statistics Norway's full-time equivalent).
+TIDGIVER_OPPFOLGING_UKER = env.int("TIDGIVER_OPPFOLGING_UKER", default=8)
+TIMER_PER_ARSVERK = env.int("TIMER_PER_ARSVERK", default=1695)

@@ -234,3 +234,224 @@ class Oppmote(models.Model):
 
     def __str__(self):
         return f"{self.tidgiver} på {self.samling}"
+
+
+# Matches
+# ---------------------------------------------------------------------------
+# What a deltaker wishes for in a tidgiver, the match (Kobling) with its dated steps, the check-ins and the
+# activities. Scoped by the deltaker's centre; the tidgiver always belongs to the same centre.
+
+
+class Erfaringsonske(models.TextChoices):
+    LIKEGYLDIG = "", "Spiller ingen rolle"
+    ONSKET = "onsket", "Ønsker en tidgiver med erfaringskompetanse"
+    IKKE_ONSKET = "ikke_onsket", "Ønsker ikke en tidgiver med erfaringskompetanse"
+
+
+class Tidgiveronske(models.Model):
+    """What the deltaker has said about the tidgiver they want, and what matching compares: interests and
+    availability as codes from the catalogue, where they live, languages, and wishes on kjønn, age and
+    erfaringskompetanse. One row per deltaker."""
+
+    deltaker = models.OneToOneField(
+        "deltakere.Deltaker", on_delete=models.CASCADE, related_name="tidgiveronske", verbose_name="deltaker"
+    )
+    interesser = models.JSONField("interesser", default=list, blank=True)  # katalog.AKTIVITETER codes
+    tilgjengelighet = models.JSONField("når deltakeren kan", default=list, blank=True)  # katalog.TIDER codes
+    kommune = models.CharField("kommune/bydel", max_length=80, blank=True)
+    sprak = models.JSONField("språk", default=list, blank=True)  # katalog.SPRAK codes
+    kjonn = models.CharField("ønsket kjønn", max_length=12, choices=Kjonn.choices, blank=True)
+    alder_fra = models.PositiveSmallIntegerField("alder fra", null=True, blank=True)
+    alder_til = models.PositiveSmallIntegerField("alder til", null=True, blank=True)
+    erfaringskompetanse = models.CharField(
+        "erfaringskompetanse", max_length=12, choices=Erfaringsonske.choices, blank=True, default=""
+    )
+    versjon = models.PositiveIntegerField("versjon", default=1)
+    endret = models.DateTimeField("sist endret", default=timezone.now)
+
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
+
+    class Meta:
+        verbose_name = "ønske om tidgiver"
+        verbose_name_plural = "ønsker om tidgiver"
+
+    def __str__(self):
+        return "Ønsker om tidgiver"
+
+
+class Koblingsstatus(models.TextChoices):
+    FORESLATT = "foreslatt", "Foreslått"
+    TILBUDT = "tilbudt", "Tilbudt"
+    AKSEPTERT = "akseptert", "Akseptert av begge"
+    FORSTE_MOTE = "forste_mote", "Første møte avtalt"
+    AKTIV = "aktiv", "Aktiv"
+    PAUSE = "pause", "Pause"
+    AVSLUTNINGSSAMTALE = "avslutningssamtale", "Avslutningssamtale"
+    AVSLUTTET = "avsluttet", "Avsluttet"
+    AVSLATT = "avslatt", "Avslått"
+
+
+# The next steps from each status. Declining is possible until the match is active; ending needs a reason.
+KOBLING_OVERGANGER = {
+    Koblingsstatus.FORESLATT: (Koblingsstatus.TILBUDT, Koblingsstatus.AVSLATT),
+    Koblingsstatus.TILBUDT: (Koblingsstatus.AKSEPTERT, Koblingsstatus.AVSLATT),
+    Koblingsstatus.AKSEPTERT: (Koblingsstatus.FORSTE_MOTE, Koblingsstatus.AVSLATT),
+    Koblingsstatus.FORSTE_MOTE: (Koblingsstatus.AKTIV, Koblingsstatus.AVSLATT),
+    Koblingsstatus.AKTIV: (Koblingsstatus.PAUSE, Koblingsstatus.AVSLUTNINGSSAMTALE, Koblingsstatus.AVSLUTTET),
+    Koblingsstatus.PAUSE: (Koblingsstatus.AKTIV, Koblingsstatus.AVSLUTNINGSSAMTALE, Koblingsstatus.AVSLUTTET),
+    Koblingsstatus.AVSLUTNINGSSAMTALE: (Koblingsstatus.AVSLUTTET,),
+    Koblingsstatus.AVSLUTTET: (),
+    Koblingsstatus.AVSLATT: (),
+}
+# A match in one of these is going on: it takes a place of the tidgiver's capacity.
+PAGAENDE = [s for s in Koblingsstatus if s not in (Koblingsstatus.AVSLUTTET, Koblingsstatus.AVSLATT)]
+# Check-ins are due while the match is under way.
+FOLGES_OPP = [Koblingsstatus.AKTIV, Koblingsstatus.PAUSE]
+
+
+class Sluttarsak(models.TextChoices):
+    MAL_NADD = "mal_nadd", "Mål nådd"
+    DELTAKER_ONSKET = "deltaker_onsket", "Deltakeren ønsket det"
+    TIDGIVER_SLUTTET = "tidgiver_sluttet", "Tidgiveren sluttet"
+    DARLIG_MATCH = "darlig_match", "Dårlig match"
+    FLYTTET = "flyttet", "Flyttet"
+    ANNET = "annet", "Annet"
+
+
+class Kobling(models.Model):
+    """A deltaker matched with a tidgiver, from the proposal to a good ending. Each step is a dated
+    `Koblingssteg`; the current status is kept here beside them. `merknad` is what the system says about a step
+    it took itself (a match paused because the consent was withdrawn), shown to the coordinator."""
+
+    deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.CASCADE, related_name="koblinger")
+    tidgiver = models.ForeignKey(Tidgiver, on_delete=models.PROTECT, related_name="koblinger")
+    status = models.CharField("status", max_length=20, choices=Koblingsstatus.choices, default=Koblingsstatus.FORESLATT)
+    status_fra = models.DateField("status siden", default=timezone.localdate)
+    poeng = models.IntegerField("poeng da den ble foreslått", default=0)
+    forste_mote = models.DateField("første møte på senteret", null=True, blank=True)
+    aktiv_fra = models.DateField("aktiv fra", null=True, blank=True)
+    sluttarsak = models.CharField("årsak til avslutning", max_length=20, choices=Sluttarsak.choices, blank=True)
+    merknad = models.CharField("merknad", max_length=200, blank=True)
+    versjon = models.PositiveIntegerField("versjon", default=1)
+    opprettet = models.DateTimeField("opprettet", default=timezone.now)
+    opprettet_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    endret = models.DateTimeField("sist endret", default=timezone.now)
+
+    objects = senter_manager("deltaker__senter")
+    history = historikk()
+
+    class Meta:
+        ordering = ["-opprettet", "-pk"]
+        verbose_name = "kobling"
+        verbose_name_plural = "koblinger"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deltaker", "tidgiver"],
+                condition=~Q(status__in=["avsluttet", "avslatt"]),
+                name="en_pagaende_kobling_per_par",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["deltaker", "status"], name="kobling_deltaker_status_idx"),
+            models.Index(fields=["tidgiver", "status"], name="kobling_tidgiver_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"Kobling ({self.get_status_display().lower()})"
+
+    @property
+    def pagaende(self):
+        return self.status in PAGAENDE
+
+    def neste_steg(self):
+        return [Koblingsstatus(s) for s in KOBLING_OVERGANGER[Koblingsstatus(self.status)]]
+
+
+class Koblingssteg(models.Model):
+    """A dated step of a match (the status it moved to), with the reason when it ended."""
+
+    kobling = models.ForeignKey(Kobling, on_delete=models.CASCADE, related_name="steg")
+    fra = models.CharField("fra", max_length=20, choices=Koblingsstatus.choices, blank=True)
+    til = models.CharField("til", max_length=20, choices=Koblingsstatus.choices)
+    dato = models.DateField("dato")
+    arsak = models.CharField("årsak", max_length=20, choices=Sluttarsak.choices, blank=True)
+    merknad = models.CharField("merknad", max_length=200, blank=True)
+    av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="registrert av")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = senter_manager("kobling__deltaker__senter")
+    history = historikk()
+
+    class Meta:
+        ordering = ["dato", "registrert", "pk"]
+        verbose_name = "steg i kobling"
+        verbose_name_plural = "steg i koblinger"
+
+    def __str__(self):
+        return f"{self.dato}: {self.get_til_display()}"
+
+
+class Innsjekk(JournalformVakt):
+    """A check-in with the deltaker or with the tidgiver about how the match goes."""
+
+    FRITEKSTFELTER = ("notat",)
+
+    class Med(models.TextChoices):
+        DELTAKER = "deltaker", "Deltakeren"
+        TIDGIVER = "tidgiver", "Tidgiveren"
+
+    kobling = models.ForeignKey(Kobling, on_delete=models.CASCADE, related_name="innsjekker")
+    med = models.CharField("med", max_length=10, choices=Med.choices)
+    dato = models.DateField("dato")
+    notat = models.TextField("hvordan går det", blank=True, max_length=2000)
+    av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="registrert av")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = senter_manager("kobling__deltaker__senter")
+    history = historikk()
+
+    class Meta:
+        ordering = ["-dato", "-pk"]
+        verbose_name = "innsjekk"
+        verbose_name_plural = "innsjekker"
+        indexes = [models.Index(fields=["kobling", "med", "dato"], name="innsjekk_kobling_med_idx")]
+
+    def __str__(self):
+        return f"Innsjekk med {self.get_med_display().lower()}"
+
+    def senter_for_journalform(self):
+        return self.kobling.deltaker.senter
+
+
+class Aktivitet(models.Model):
+    """Something the two did together: date, hours the tidgiver gave, type, and the expenses the centre covers
+    (the tidgiver's ticket; the deltaker pays for themself)."""
+
+    kobling = models.ForeignKey(Kobling, on_delete=models.CASCADE, related_name="aktiviteter")
+    dato = models.DateField("dato")
+    timer = models.DecimalField(
+        "timer", max_digits=4, decimal_places=1, validators=[MinValueValidator(0.5), MaxValueValidator(24)]
+    )
+    type = models.CharField("type", max_length=20)  # katalog.AKTIVITETER codes
+    utlegg = models.DecimalField(
+        "utlegg senteret dekker (kr)",
+        max_digits=8,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100000)],
+    )
+    av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="registrert av")
+    registrert = models.DateTimeField(default=timezone.now)
+
+    objects = senter_manager("kobling__deltaker__senter")
+    history = historikk()
+
+    class Meta:
+        ordering = ["-dato", "-pk"]
+        verbose_name = "aktivitet"
+        verbose_name_plural = "aktiviteter"
+        indexes = [models.Index(fields=["kobling", "dato"], name="aktivitet_kobling_dato_idx")]
+
+    def __str__(self):
+        return f"Aktivitet {self.dato}"
