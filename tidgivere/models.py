@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from deltakere.models import Bruker, JournalformVakt, Kjonn, Senter, historikk, senter_manager
+from deltakere.models import Bruker, HistorikkQuerySet, JournalformVakt, Kjonn, Senter, historikk, senter_manager
 
 KAPASITET_MAKS = 5
 
@@ -48,6 +48,24 @@ class Avslutningsarsak(models.TextChoices):
     FLYTTET = "flyttet", "Flyttet"
     ANNET_ENGASJEMENT = "annet_engasjement", "Begynt i jobb/studier eller annet engasjement"
     ANNET = "annet", "Annet"
+
+
+class TidgiverQuerySet(HistorikkQuerySet):
+    def sok(self, tekst):
+        """Every word must match the name (case-insensitive)."""
+        for ord_ in tekst.split()[:5]:
+            self = self.filter(navn__icontains=ord_)
+        return self
+
+    def kan_matches(self, dato):
+        """Tidgivere who may be matched on `dato`: active and through the gate (the same rule as
+        tidgivere.services.kan_matches, said as a filter for lists and the matching board)."""
+        return self.filter(
+            status=Status.AKTIV,
+            politiattest_gyldig_til__gte=dato,
+            taushetserklaering_signert__isnull=False,
+            introduksjonskurs_fullfort__isnull=False,
+        )
 
 
 class Tidgiver(JournalformVakt):
@@ -116,7 +134,7 @@ class Tidgiver(JournalformVakt):
     opprettet_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     endret = models.DateTimeField("sist endret", default=timezone.now)
 
-    objects = senter_manager("senter")
+    objects = senter_manager("senter", TidgiverQuerySet)
     history = historikk()
 
     class Meta:
