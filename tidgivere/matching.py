@@ -452,9 +452,16 @@ def gradig(poeng, mulig, ledig):
     return par
 
 
-def tavle(deltakere, tidgivere, *, aar):
-    """The board: the optimal proposal for everyone waiting x every tidgiver with free capacity, beside greedy."""
+def tavle(deltakere, tidgivere, *, aar, avvist=()):
+    """The board: the optimal proposal for everyone waiting x every tidgiver with free capacity, beside greedy.
+    `avvist`: pairs (deltaker id, tidgiver id) the coordinator rejected, left out of this proposal."""
     poeng, mulig = poengmatrise(deltakere, tidgivere, aar=aar)
+    if avvist:
+        d_index = {d.id: i for i, d in enumerate(deltakere)}
+        t_index = {t.id: j for j, t in enumerate(tidgivere)}
+        for d_id, t_id in avvist:
+            if d_id in d_index and t_id in t_index:
+                mulig[d_index[d_id], t_index[t_id]] = False
     ledig = [t.ledig if not t.mangler else 0 for t in tidgivere]
     beste = optimal(poeng, mulig, ledig)
     gradige = gradig(poeng, mulig, ledig)

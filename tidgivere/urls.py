@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import kobling_urls
 from .views import register, samlinger, tidgiver
 
 app_name = "tidgivere"
@@ -15,3 +16,4 @@ urlpatterns = [
     path("samlinger/ny/", samlinger.ny_samling, name="ny_samling"),
     path("samlinger/<int:samling_id>/", samlinger.oppmote, name="oppmote"),
 ]
+urlpatterns += kobling_urls.urlpatterns  # matching and matches (tidgivere/kobling_urls.py)
