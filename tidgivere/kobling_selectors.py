@@ -276,3 +276,19 @@ def timer_per_tidgiver(senter, fra, til):
     liste.sort(key=lambda r: (-r.timer, r.tidgiver.navn))
     total = sum((r.timer for r in liste), Decimal(0))
     return liste, total, sum((r.utlegg for r in liste), Decimal(0))
+
+
+def satt_pa_pause(senter, idag=None):
+    """Matches the system paused or declined itself in the last 30 days (consent withdrawn, follow-up ended,
+    transferred), with the reason: the coordinator decides what happens next (one query)."""
+    idag = idag or timezone.localdate()
+    return list(
+        Kobling.objects.filter(
+            deltaker__senter=senter,
+            status__in=[Koblingsstatus.PAUSE, Koblingsstatus.AVSLATT, Koblingsstatus.AVSLUTNINGSSAMTALE],
+            status_fra__gte=idag - timedelta(days=30),
+        )
+        .exclude(merknad="")
+        .select_related("tidgiver")
+        .order_by("-status_fra", "-pk")
+    )

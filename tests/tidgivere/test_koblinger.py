@@ -317,3 +317,20 @@ class TestTimer:
         k = _aktiv_kobling(lag_deltaker(senter), lag_tidgiver(senter))
         with i_senter(senter), pytest.raises(Exception, match="fritekst"):
             kobling_services.ny_innsjekk(k, med="deltaker", dato=IDAG, notat="Går fint")
+
+
+@pytest.mark.django_db
+class TestMinOversikt:
+    def test_check_ins_due_and_matches_waiting(self, client, koordinator, deltaker, senter):
+        _aktiv_kobling(deltaker, lag_tidgiver(senter, "Tora Tidgiver"), start=IDAG - timedelta(days=31))
+        with i_senter(senter):
+            kobling_services.foreslaa(lag_deltaker(senter, fornavn="Vera"), lag_tidgiver(senter, "Vidar Venter"))
+        client.force_login(koordinator)
+        html = client.get(reverse("oppfolging:min_oversikt")).content.decode()
+        assert "Innsjekker som skal gjøres (2)" in html
+        assert "Koblinger som venter på neste steg (1)" in html and "Vidar Venter" in html
+
+    def test_not_for_veileder(self, client, veileder, deltaker, senter):
+        _aktiv_kobling(deltaker, lag_tidgiver(senter), start=IDAG - timedelta(days=31))
+        client.force_login(veileder)
+        assert "Innsjekker som skal gjøres" not in client.get(reverse("oppfolging:min_oversikt")).content.decode()

@@ -206,6 +206,49 @@ MATRISE = {
         "GET": "  302   200   200   200   200   200",
         "POST": "  302   200   200   200   200   200",
     },
+    # Matches (tidgivere): only the tidgiverkoordinator and the leder; the others see the tidgiver in a slot.
+    "tidgivere:forslag": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   404   404  200L  200L   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "tidgivere:onsker": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   404   404  200L  200L   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "tidgivere:kobling": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   405   405   405   405   405",
+        "POST annet": "  302   405   405   405   405   405",
+    },
+    "tidgivere:kobling_steg": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   404   404  200L  200L   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "tidgivere:ny_innsjekk": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   404   404  200L  200L   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "tidgivere:ny_aktivitet": {
+        "GET eget": "  302   404   404  200L  200L   404",
+        "GET annet": "  302   404   404   404   404   404",
+        "POST eget": "  302   404   404  200L  200L   404",
+        "POST annet": "  302   404   404   404   404   404",
+    },
+    "tidgivere:tavle": {"GET": "  302   403   403   200   200   404", "POST": "  302   403   403   200   200   404"},
+    "tidgivere:nullstill_tavle": {
+        "GET": "  302   405   405   405   405   405",
+        "POST": "  302   403   403   302   302   404",
+    },
+    "tidgivere:timer": {"GET": "  302   403   403   200   200   404", "POST": "  302   405   405   405   405   405"},
     "oppfolging:kartlegginger": {
         "GET eget": "  302  200L  200L  200L   404   404",
         "GET annet": "  302   404   404   404   404   404",
