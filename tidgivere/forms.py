@@ -38,6 +38,20 @@ def _ansatte(senter):
     return Bruker.objects.filter(medlemskap__senter=senter).order_by("navn").distinct()
 
 
+# The groups the tidgiver form is shown in; the availability grid comes last in "Det tidgiveren tilbyr".
+GRUPPER = [
+    ("Om tidgiveren", ["navn", "telefon", "epost", "kommune", "fodselsaar", "kjonn", "sprak", "yrke"]),
+    ("Det tidgiveren tilbyr", ["ferdigheter", "interesser", "aktiviteter", "kapasitet",
+                               "erfaringskompetanse", "vil_at_det_er_kjent", "motivasjonsteam",
+                               "velkomstgruppe"]),
+    ("Intervjuer", ["intervju1_dato", "intervju1_av", "intervju1_vurdering",
+                    "intervju2_dato", "intervju2_av", "intervju2_vurdering"]),
+    ("Vandel og opplæring", ["referanser_sjekket", "politiattest_sett", "politiattest_gyldig_til",
+                             "taushetserklaering_signert", "introduksjonskurs_fullfort",
+                             "tidgivermappe_utlevert"]),
+]  # fmt: skip
+
+
 class TidgiverForm(VersjonForm):
     """A tidgiver's details, what they offer, and the vetting and training checklist."""
 
@@ -54,7 +68,12 @@ class TidgiverForm(VersjonForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"required": "Skriv inn fødselsåret.", "invalid": "Skriv fødselsåret med fire sifre."},
     )
-    kjonn = forms.ChoiceField(label="Kjønn", choices=Kjonn.choices, initial=Kjonn.IKKE_OPPGITT)
+    kjonn = forms.ChoiceField(
+        label="Kjønn",
+        choices=Kjonn.choices,
+        initial=Kjonn.IKKE_OPPGITT,
+        error_messages={"required": "Velg kjønn, eller «Ønsker ikke å oppgi»."},
+    )
     sprak = _flervalg("Språk", katalog.SPRAK)
     yrke = forms.CharField(label="Yrke", max_length=80, required=False)
     ferdigheter = forms.CharField(
@@ -72,6 +91,10 @@ class TidgiverForm(VersjonForm):
         coerce=int,
         initial="1",
         help_text="Hvor mange deltakere tidgiveren kan følge samtidig.",
+        error_messages={
+            "required": "Velg hvor mange deltakere tidgiveren kan følge samtidig.",
+            "invalid_choice": f"Velg en kapasitet fra 1 til {KAPASITET_MAKS}.",
+        },
     )
     erfaringskompetanse = forms.BooleanField(label="Har erfaringskompetanse", required=False)
     vil_at_det_er_kjent = forms.BooleanField(label="Vil at erfaringskompetansen er kjent for deltakere", required=False)
@@ -93,6 +116,9 @@ class TidgiverForm(VersjonForm):
     taushetserklaering_signert = _dato("Taushetserklæring signert")
     introduksjonskurs_fullfort = _dato("Introduksjonskurs fullført")
     tidgivermappe_utlevert = _dato("Tidgivermappe utlevert")
+
+    # The order of the page, so the error summary lists the errors in the order the fields come.
+    field_order = [*(f for _, felter in GRUPPER for f in felter), "tilgjengelighet"]
 
     def __init__(self, *args, senter, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,18 +171,7 @@ class TidgiverForm(VersjonForm):
 
     def grupper(self):
         """The form's fields in the groups the page shows them in: (heading, [bound fields])."""
-        grupper = [
-            ("Om tidgiveren", ["navn", "telefon", "epost", "kommune", "fodselsaar", "kjonn", "sprak", "yrke"]),
-            ("Det tidgiveren tilbyr", ["ferdigheter", "interesser", "aktiviteter", "kapasitet",
-                                       "erfaringskompetanse", "vil_at_det_er_kjent", "motivasjonsteam",
-                                       "velkomstgruppe"]),
-            ("Intervjuer", ["intervju1_dato", "intervju1_av", "intervju1_vurdering",
-                            "intervju2_dato", "intervju2_av", "intervju2_vurdering"]),
-            ("Vandel og opplæring", ["referanser_sjekket", "politiattest_sett", "politiattest_gyldig_til",
-                                     "taushetserklaering_signert", "introduksjonskurs_fullfort",
-                                     "tidgivermappe_utlevert"]),
-        ]  # fmt: skip
-        return [(tittel, [self[f] for f in felter if f in self.fields]) for tittel, felter in grupper]
+        return [(tittel, [self[f] for f in felter if f in self.fields]) for tittel, felter in GRUPPER]
 
     @staticmethod
     def initial_fra(tidgiver):
@@ -187,6 +202,8 @@ class NyTidgiverForm(TidgiverForm):
         initial=timezone.localdate,
         error_messages={"required": "Skriv inn datoen.", **UGYLDIG_DATO},
     )
+
+    field_order = ["status", "status_dato", *TidgiverForm.field_order]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -27,6 +27,7 @@ class TidgiverFactory(Fabrikk):
     tilgjengelighet = ["man-kveld", "lor-formiddag"]
     sprak = ["norsk"]
     status = Status.GODKJENT
+    status_fra = factory.LazyFunction(lambda: IDAG - timedelta(days=60))
     politiattest_sett = factory.LazyFunction(lambda: IDAG - timedelta(days=100))
     politiattest_gyldig_til = factory.LazyFunction(lambda: IDAG + timedelta(days=900))
     taushetserklaering_signert = factory.LazyFunction(lambda: IDAG - timedelta(days=90))

@@ -47,8 +47,14 @@ def _rader(senter, leder):
     hovedmal = plan.hovedmal.get()
     delmal = oppfolging.legg_til_delmal(hovedmal, versjon=plan.versjon, tekst="Lage CV")
     tiltak = oppfolging.legg_til_tiltak(delmal, versjon=plan.versjon, hva="Skrive CV", ansvar="deltaker")
+    from tests.tidgivere.fabrikker import SamlingFactory, TidgiverFactory
+
+    tidgiver = TidgiverFactory(senter=senter, navn="Tage Tidgiver")
+    samling = SamlingFactory(senter=senter)
     kobling = _kobling(senter, deltaker)
     return {
+        "tidgiver_id": tidgiver.pk,
+        "samling_id": samling.pk,
         "kartlegging_id": kart.pk,
         "instrument": "audit",
         "plan_id": plan.pk,
