@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from deltakere.models import Medlemskap, Rolle, Senter
 
-from . import katalog, services
+from . import demo_koblinger, katalog, services
 from .models import Avslutningsarsak, Samling, Status, Tidgiver, legg_til_maneder
 
 FORNAVN = [
@@ -79,6 +79,7 @@ def seed(stdout):
             senter=senter, type=Samling.Type.INTRODUKSJONSKURS, dato=idag + timedelta(days=21), tema="Neste kull"
         )
         stdout.write(f"  {senter}: {antall} tidgivere")
+    demo_koblinger.seed(stdout)  # matches, after the tidgivere they use
 
 
 def _tidgiver(rng, senter, nr, idag, ansatte):
