@@ -437,18 +437,22 @@ def gradig(poeng, mulig, ledig):
     if n == 0 or m == 0:
         return []
     igjen = [int(x) for x in ledig]
+    plasser = sum(igjen)
+    gevinst = np.where(mulig & (poeng > 0), poeng, 0).ravel()
+    kandidater = np.flatnonzero(gevinst)
+    rekkefolge = kandidater[np.argsort(-gevinst[kandidater], kind="stable")].tolist()
     tatt = set()
     par = []
-    flat = np.where(mulig & (poeng > 0), poeng, 0).ravel()
-    for indeks in np.argsort(-flat, kind="stable"):
-        if flat[indeks] <= 0:
-            break
-        i, j = divmod(int(indeks), m)
+    for indeks in rekkefolge:
+        i, j = divmod(indeks, m)
         if i in tatt or igjen[j] <= 0:
             continue
         tatt.add(i)
         igjen[j] -= 1
         par.append((i, j, int(poeng[i, j])))
+        plasser -= 1
+        if plasser == 0 or len(tatt) == n:
+            break
     return par
 
 
