@@ -18,12 +18,12 @@ def politiattester(sender, request, senter, **kwargs):
     if not kan(request, "tidgivere.forvalte", senter.pk):
         return ""
     idag = timezone.localdate()
-    rader = list(selectors.fornyelser(senter, idag).only("navn", "status", "politiattest_gyldig_til")[: VIS + 1])
+    rader = list(selectors.fornyelser(senter, idag).only("navn", "status", "politiattest_gyldig_til")[:VIS])
     if not rader:
         return ""
-    antall = len(rader) if len(rader) <= VIS else selectors.fornyelser(senter, idag).count()
+    antall = selectors.fornyelser(senter, idag).count()
     return render_to_string(
         "tidgivere/_min_oversikt.html",
-        {"rader": [(t, (t.politiattest_gyldig_til - idag).days) for t in rader[:VIS]], "antall": antall},
+        {"rader": [(t, (t.politiattest_gyldig_til - idag).days) for t in rader], "antall": antall},
         request=request,
     )

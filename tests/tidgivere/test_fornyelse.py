@@ -69,3 +69,24 @@ def test_min_oversikt_is_quiet_when_nothing_is_due(client, senter, koordinator):
     _om(200, senter=senter)
     client.force_login(koordinator)
     assert "Politiattester som må fornyes" not in client.get(reverse("oppfolging:min_oversikt")).content.decode()
+
+
+def _sporringer(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as sporringer:
+        assert client.get(url).status_code == 200
+    return len(sporringer)
+
+
+@pytest.mark.parametrize("url", [reverse("tidgivere:fornyelse"), reverse("oppfolging:min_oversikt")])
+def test_the_renewal_list_and_the_reminder_read_the_same_for_2_and_20(client, senter, koordinator, url):
+    client.force_login(koordinator)
+    for dager in range(2):
+        _om(dager, senter=senter)
+    client.get(url)
+    fa = _sporringer(client, url)
+    for dager in range(2, 20):
+        _om(dager, senter=senter)
+    assert _sporringer(client, url) == fa

@@ -80,3 +80,27 @@ def test_attendance_waits_for_the_day(client, senter, koordinator):
     assert svar.status_code == 200
     with scopes_disabled():
         assert not Oppmote.objects.exists()
+
+
+def test_the_samlinger_list_reads_the_same_for_2_and_20(client, senter, koordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    tidgiver = TidgiverFactory(senter=senter)
+    client.force_login(koordinator)
+    url = reverse("tidgivere:samlinger")
+
+    def sporringer():
+        with CaptureQueriesContext(connection) as fanget:
+            assert client.get(url).status_code == 200
+        return len(fanget)
+
+    for _ in range(2):
+        with scopes_disabled():
+            Oppmote.objects.create(samling=SamlingFactory(senter=senter), tidgiver=tidgiver)
+    client.get(url)
+    fa = sporringer()
+    for _ in range(18):
+        with scopes_disabled():
+            Oppmote.objects.create(samling=SamlingFactory(senter=senter), tidgiver=tidgiver)
+    assert sporringer() == fa
