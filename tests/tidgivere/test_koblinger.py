@@ -157,6 +157,15 @@ class TestTavle:
         r = client.get(reverse("tidgivere:tavle"))
         assert r.context["rader"] == []  # d2 is no longer waiting; d1's pair stays rejected
 
+    def test_accepting_twice_makes_one_match(self, client, koordinator, senter):
+        d, t = lag_deltaker(senter), lag_tidgiver(senter)
+        client.force_login(koordinator)
+        data = {"deltaker": d.pk, "tidgiver": t.pk, "handling": "godta", FELT: str(uuid.uuid4())}
+        assert client.post(reverse("tidgivere:tavle"), data).status_code == 302
+        assert client.post(reverse("tidgivere:tavle"), data).status_code == 302
+        with scopes_disabled():
+            assert Kobling.objects.count() == 1
+
     def test_query_count_same_at_two_sizes(self, client, koordinator, senter):
         client.force_login(koordinator)
         url = reverse("tidgivere:tavle")

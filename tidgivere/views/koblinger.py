@@ -3,6 +3,7 @@ volunteer hours of the centre per tidgiver and period."""
 
 from datetime import date
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -153,6 +154,6 @@ def timer(request):
             "total": total,
             "utlegg": utlegg,
             "arsverk": kobling_selectors.arsverk(total),
-            "timer_per_arsverk": kobling_selectors.settings.TIMER_PER_ARSVERK,
+            "timer_per_arsverk": settings.TIMER_PER_ARSVERK,
         },
     )
