@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_scopes import scope
 
 from deltakere.datogrenser import grensefeil, krev
 from deltakere.models import FRITEKST_IKKE_TILLATT
@@ -157,7 +158,9 @@ def pause_for_deltaker(deltaker, *, grunn, dato=None):
     match under way is paused, and one not yet started is declined, each with the reason for the coordinator."""
     dato = dato or timezone.localdate()
     merknad = f"{grunn} {date_format(dato, 'j. F Y')}."
-    with transaction.atomic():
+    # The person was fetched through the scoping helper by the request that sent the event; the event may be
+    # delivered after that request's scope has closed (on commit), so the person's own centre is the scope here.
+    with scope(senter=[deltaker.senter_id]), transaction.atomic():
         for kobling in Kobling.objects.select_for_update().filter(deltaker=deltaker, status__in=PAGAENDE):
             til = Koblingsstatus.PAUSE if kobling.status in FOLGES_OPP else Koblingsstatus.AVSLATT
             if kobling.status == Koblingsstatus.AVSLUTNINGSSAMTALE:
