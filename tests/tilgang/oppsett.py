@@ -47,6 +47,11 @@ def _rader(senter, leder):
     hovedmal = plan.hovedmal.get()
     delmal = oppfolging.legg_til_delmal(hovedmal, versjon=plan.versjon, tekst="Lage CV")
     tiltak = oppfolging.legg_til_tiltak(delmal, versjon=plan.versjon, hva="Skrive CV", ansvar="deltaker")
+    from tests.tidgivere.fabrikker import SamlingFactory, TidgiverFactory
+
+    tidgiver = TidgiverFactory(senter=senter, navn="Tage Tidgiver")
+    samling = SamlingFactory(senter=senter)
+    kobling = _kobling(senter, deltaker)
     from django.utils import timezone
 
     samtale = oppfolging.registrer_samtale(
@@ -63,12 +68,15 @@ def _rader(senter, leder):
         "maaned": idag.month,
         "avtale_id": avtale.pk,
         "oppgave_id": oppgave.pk,
+        "tidgiver_id": tidgiver.pk,
+        "samling_id": samling.pk,
         "kartlegging_id": kart.pk,
         "instrument": "audit",
         "plan_id": plan.pk,
         "hovedmal_id": hovedmal.pk,
         "delmal_id": delmal.pk,
         "tiltak_id": tiltak.pk,
+        "kobling_id": kobling.pk,
         "pk": deltaker.pk,
         "samtykke_id": samtykke.pk,
         "kontakt_id": kontakt.pk,
@@ -76,6 +84,20 @@ def _rader(senter, leder):
         "medlemskap_id": Medlemskap.objects.get(bruker=kollega, senter=senter).pk,
         "invitasjon_id": invitasjon.pk,
     }
+
+
+def _kobling(senter, deltaker):
+    """A proposed match of the person with a tidgiver through the gate (tidgivere: matches)."""
+    from tidgivere import kobling_services
+    from tidgivere.models import Status, Tidgiver
+
+    idag = date.today()
+    tidgiver = Tidgiver.objects.create(
+        senter=senter, navn="Tora Tidgiver", fodselsaar=1980, status=Status.AKTIV,
+        politiattest_sett=idag - timedelta(days=10), politiattest_gyldig_til=idag + timedelta(days=700),
+        taushetserklaering_signert=idag - timedelta(days=10), introduksjonskurs_fullfort=idag - timedelta(days=5),
+    )  # fmt: skip
+    return kobling_services.foreslaa(deltaker, tidgiver)
 
 
 def lag_verden():
