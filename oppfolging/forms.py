@@ -729,26 +729,28 @@ class AvtaleForm(forms.Form):
             del self.fields["notat"]
 
 
-def hvem_valg(senter):
+def hvem_valg(senter, tom=("", "Ingen ennå")):
     """The choices of who holds a task: the centre's staff, then the groups. Values "b<id>" and "g<gruppe>"."""
     from .models import Oppgave
 
     ansatte = [(f"b{b.pk}", b.navn) for b in _ansatte(senter)]
     grupper = [(f"g{kode}", navn) for kode, navn in Oppgave.Gruppe.choices]
-    return [("", "Ingen ennå"), ("Ansatte", ansatte), ("Grupper", grupper)]
+    return [tom, ("Ansatte", ansatte), ("Grupper", grupper)]
 
 
 class HvemField(forms.ChoiceField):
     """Who holds a task: a staff member or a group, in one select. Cleans to (bruker or None, gruppe)."""
 
-    def __init__(self, *, senter, **kwargs):
-        super().__init__(choices=hvem_valg(senter), required=False, **kwargs)
+    def __init__(self, *, senter, required=False, **kwargs):
+        tom = ("ingen", "Ingen (tilbake til møtet)") if required else ("", "Ingen ennå")
+        super().__init__(choices=hvem_valg(senter, tom), required=required, **kwargs)
         self.senter = senter
         self.error_messages["invalid_choice"] = "Velg en som jobber ved senteret, eller en gruppe."
+        self.error_messages["required"] = "Velg hvem som skal ha oppgaven, eller «Ingen»."
 
     def clean(self, value):
         verdi = super().clean(value)
-        if not verdi:
+        if not verdi or verdi == "ingen":
             return None, ""
         if verdi.startswith("g"):
             return None, verdi[1:]
@@ -831,7 +833,9 @@ class TildelForm(forms.Form):
 
     def __init__(self, *args, senter, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hvem"] = HvemField(senter=senter, label="Gi oppgaven til")
+        # Required: a reassign sent with nothing chosen changes nothing; taking a task from everyone is the
+        # explicit choice "Ingen".
+        self.fields["hvem"] = HvemField(senter=senter, label="Gi oppgaven til", required=True)
 
 
 class OverleveringValgForm(forms.Form):

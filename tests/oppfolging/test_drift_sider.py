@@ -212,6 +212,14 @@ class TestMorgenmote:
         client.post(reverse("oppfolging:tildel_oppgave", args=[oppgave.pk]), {"hvem": "b999999"})
         oppgave.refresh_from_db()
         assert oppgave.tildelt == leder
+        # Sent with nothing chosen it changes nothing; taking the task from everyone is the explicit "Ingen".
+        svar = client.post(reverse("oppfolging:tildel_oppgave", args=[oppgave.pk]), {}, follow=True)
+        oppgave.refresh_from_db()
+        assert oppgave.tildelt == leder and "Velg hvem som skal ha oppgaven" in svar.content.decode()
+        client.post(reverse("oppfolging:tildel_oppgave", args=[oppgave.pk]), {"hvem": "ingen"})
+        oppgave.refresh_from_db()
+        assert oppgave.tildelt is None and oppgave.gruppe == ""
+        client.post(reverse("oppfolging:tildel_oppgave", args=[oppgave.pk]), {"hvem": f"b{leder.pk}"})
         client.post(reverse("oppfolging:fullfor_oppgave", args=[oppgave.pk]))
         oppgave.refresh_from_db()
         assert oppgave.ferdig is not None
