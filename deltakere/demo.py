@@ -149,7 +149,7 @@ def seed_deltakere(stdout):
         Situasjonsendring,
         Soningsforhold,
         Status,
-        StatusEndring,
+        Statusendring,
     )
 
     idag = timezone.localdate()
@@ -196,7 +196,7 @@ def seed_deltakere(stdout):
                 henvisning_dato=start,
                 henvisende_instans=HENVISERE.get(kilde, "").format(kommune=senter.kommune),
                 primaerkontakt=primaer,
-                sekundaerkontakt=sekundaer,
+                andrekontakt=sekundaer,
                 status=Status.HENVIST,
                 status_fra=start,
                 samarbeidsavtale_signert=start + timedelta(days=14) if forlop != "henvist" else None,
@@ -207,13 +207,13 @@ def seed_deltakere(stdout):
                     else ""
                 ),
             )
-            StatusEndring.objects.create(deltaker=d, til_status=Status.HENVIST, dato=start, registrert_av=primaer)
+            Statusendring.objects.create(deltaker=d, til_status=Status.HENVIST, dato=start, registrert_av=primaer)
             Situasjonsendring.objects.create(
                 deltaker=d, dato=start, bosituasjon=bo_start, inntekt=inntekt_start, lar=d.lar,
                 i_behandling=d.i_behandling, soningsforhold=d.soningsforhold, registrert_av=primaer,
             )  # fmt: skip
             Kontaktpersonendring.objects.create(
-                deltaker=d, dato=start, primaerkontakt=primaer, sekundaerkontakt=sekundaer, registrert_av=primaer
+                deltaker=d, dato=start, primaerkontakt=primaer, andrekontakt=sekundaer, registrert_av=primaer
             )
             Samtykke.objects.create(
                 deltaker=d, type=Samtykke.Type.REGISTRERING, form=Samtykke.Form.SKRIFTLIG, dato=start,
@@ -267,7 +267,7 @@ def seed_deltakere(stdout):
                         "avslutningssamtale": dato - timedelta(days=7),
                         "apen_dor_til": dato + timedelta(days=90),
                     }
-                StatusEndring.objects.create(
+                Statusendring.objects.create(
                     deltaker=d, fra_status=naa, til_status=til, dato=dato, registrert_av=primaer, **ekstra
                 )
                 naa = til

@@ -330,13 +330,13 @@ class NyDeltakerForm(DeltakerPersonaliaForm):
         "telefon", "epost", "kontaktform", "interesser",
         "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold",
         "henvisning_kilde", "henvisning_dato", "henvisende_instans", "henvisning_kontaktperson", "henvisning_notat",
-        "primaerkontakt", "sekundaerkontakt",
+        "primaerkontakt", "andrekontakt",
         "samtykke_form", "samtykke_dato", "status",
     ]  # fmt: skip
 
     class Meta(DeltakerPersonaliaForm.Meta):
         fields = DeltakerPersonaliaForm.Meta.fields + [
-            "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold", "primaerkontakt", "sekundaerkontakt",
+            "bosituasjon", "inntekt", "lar", "i_behandling", "soningsforhold", "primaerkontakt", "andrekontakt",
         ]  # fmt: skip
         error_messages = {
             **DeltakerPersonaliaForm.Meta.error_messages,
@@ -348,15 +348,15 @@ class NyDeltakerForm(DeltakerPersonaliaForm):
         super().__init__(*args, **kwargs)
         self.senter = senter
         self.duplikater = []
-        for navn in ("primaerkontakt", "sekundaerkontakt"):
+        for navn in ("primaerkontakt", "andrekontakt"):
             self.fields[navn].queryset = _kontaktpersoner_ved(senter)
         self.fields["henvisning_dato"].initial = timezone.localdate
 
     def clean(self):
         data = super().clean()
-        primaer, sekundaer = data.get("primaerkontakt"), data.get("sekundaerkontakt")
+        primaer, sekundaer = data.get("primaerkontakt"), data.get("andrekontakt")
         if primaer and sekundaer and primaer == sekundaer:
-            self.add_error("sekundaerkontakt", "Andre kontakt må være en annen enn primærkontakten.")
+            self.add_error("andrekontakt", "Andre kontakt må være en annen enn primærkontakten.")
         if not self.errors and not data.get("bekreft_ny"):
             self.duplikater = mulige_duplikater(
                 senter=self.senter, fornavn=data["fornavn"], etternavn=data["etternavn"], fodselsaar=data["fodselsaar"]
@@ -413,7 +413,7 @@ class SituasjonForm(VersjonForm):
 class KontaktpersonerForm(VersjonForm):
     dato = _dato("Gjelder fra", "Skriv inn datoen byttet gjelder fra.", initial=timezone.localdate)
     primaerkontakt = forms.ModelChoiceField(label="Primærkontakt", queryset=Bruker.objects.none(), required=False)
-    sekundaerkontakt = forms.ModelChoiceField(
+    andrekontakt = forms.ModelChoiceField(
         label="Andre kontakt",
         queryset=Bruker.objects.none(),
         required=False,
@@ -422,13 +422,13 @@ class KontaktpersonerForm(VersjonForm):
 
     def __init__(self, *args, senter, **kwargs):
         super().__init__(*args, **kwargs)
-        for navn in ("primaerkontakt", "sekundaerkontakt"):
+        for navn in ("primaerkontakt", "andrekontakt"):
             self.fields[navn].queryset = _kontaktpersoner_ved(senter)
 
     def clean(self):
         data = super().clean()
-        if data.get("primaerkontakt") and data.get("primaerkontakt") == data.get("sekundaerkontakt"):
-            self.add_error("sekundaerkontakt", "Andre kontakt må være en annen enn primærkontakten.")
+        if data.get("primaerkontakt") and data.get("primaerkontakt") == data.get("andrekontakt"):
+            self.add_error("andrekontakt", "Andre kontakt må være en annen enn primærkontakten.")
         return data
 
 

@@ -44,7 +44,7 @@ from .models import (
     Situasjonsendring,
     Soningsforhold,
     Status,
-    StatusEndring,
+    Statusendring,
     Tilgangslogg,
 )
 
@@ -120,7 +120,7 @@ def fjern_last(stdout):
     def slett(qs):
         qs._raw_delete(qs.db)  # no delete signals: see the docstring
 
-    for modell in (Samtykke, Nettverkskontakt, StatusEndring, Situasjonsendring, Kontaktpersonendring):
+    for modell in (Samtykke, Nettverkskontakt, Statusendring, Situasjonsendring, Kontaktpersonendring):
         slett(modell.history.filter(deltaker_id__in=deltaker_liste))
         slett(modell.objects.filter(deltaker__in=deltaker_ids))
     slett(Deltaker.history.filter(senter_id__in=senter_ids))
@@ -249,7 +249,7 @@ def _lag_deltakere(senter, antall, stab, rng, storst, antall_totalt, kaselast=0)
             kontakt.deltaker = deltaker
             nettverk.append(kontakt)
     bulk_create_with_history(nettverk, Nettverkskontakt, batch_size=BATCH)
-    daterte = {StatusEndring: [], Situasjonsendring: [], Kontaktpersonendring: []}
+    daterte = {Statusendring: [], Situasjonsendring: [], Kontaktpersonendring: []}
     samtykker = []
     for deltaker, rader, samtykker_, _, _ in personer:
         for rad in rader:
@@ -300,7 +300,7 @@ def _person(senter, n, rng, kontakter, leder, lang, fast=None):
     )
     d._history_date, d._history_user = _tidspunkt(start, 0), primaer
     rader = [
-        StatusEndring(til_status=Status.HENVIST, dato=start, registrert_av=primaer, registrert=_tidspunkt(start, 1)),
+        Statusendring(til_status=Status.HENVIST, dato=start, registrert_av=primaer, registrert=_tidspunkt(start, 1)),
         Situasjonsendring(
             dato=start,
             bosituasjon=bo,
@@ -314,7 +314,7 @@ def _person(senter, n, rng, kontakter, leder, lang, fast=None):
         Kontaktpersonendring(
             dato=start,
             primaerkontakt=primaer,
-            sekundaerkontakt=sekundaer,
+            andrekontakt=sekundaer,
             registrert_av=primaer,
             registrert=_tidspunkt(start, 3),
         ),  # fmt: skip
@@ -337,7 +337,7 @@ def _person(senter, n, rng, kontakter, leder, lang, fast=None):
                 arsaker = [a for a in Avslutningsarsak if a not in (Avslutningsarsak.OVERFORT, Avslutningsarsak.DOD)]
                 ekstra = {"arsak": rng.choice(arsaker), "avslutningssamtale": dato - timedelta(days=5),
                           "apen_dor_til": dato + timedelta(days=90)}  # fmt: skip
-            rader.append(StatusEndring(fra_status=status, til_status=til, dato=dato, registrert_av=primaer,
+            rader.append(Statusendring(fra_status=status, til_status=til, dato=dato, registrert_av=primaer,
                                        registrert=_tidspunkt(dato, 10 + k), **ekstra))  # fmt: skip
             status, status_fra = til, dato
         if forlop != "henvist" and rng.random() < 0.4:
@@ -350,11 +350,11 @@ def _person(senter, n, rng, kontakter, leder, lang, fast=None):
         if rng.random() < 0.3 and len(kontakter) > 2 and fast is None:
             dato_kp = min(SISTE_DATO, start + timedelta(days=rng.randint(30, 400)))
             primaer = rng.choice([k for k in kontakter if k not in (primaer, sekundaer)])
-            rader.append(Kontaktpersonendring(dato=dato_kp, primaerkontakt=primaer, sekundaerkontakt=sekundaer,
+            rader.append(Kontaktpersonendring(dato=dato_kp, primaerkontakt=primaer, andrekontakt=sekundaer,
                                               registrert_av=leder, registrert=_tidspunkt(dato_kp, 40)))  # fmt: skip
     d.status, d.status_fra = status, status_fra
     d.bosituasjon, d.inntekt, d.lar, d.i_behandling, d.soningsforhold = bo, inntekt, lar, behandling, soning
-    d.primaerkontakt, d.sekundaerkontakt = primaer, sekundaer
+    d.primaerkontakt, d.andrekontakt = primaer, sekundaer
     d.versjon = 1 + len(underveis)
     d.endret = max([_tidspunkt(start, 3), *(r.registrert for r in rader)])
 
@@ -398,7 +398,7 @@ def _lang_historikk(d, rader, start, rng, kontakter, primaer):
     persons changing; and for each change the change-history entry the app would make for the person."""
     status, status_fra = Status.HENVIST, start
     situasjon = [rader[1].bosituasjon, rader[1].inntekt, rader[1].lar, rader[1].i_behandling, rader[1].soningsforhold]
-    kontaktpar = (primaer, rader[2].sekundaerkontakt)
+    kontaktpar = (primaer, rader[2].andrekontakt)
     underveis = []
     dager = (SISTE_DATO - start).days
     for k in range(LANG_HISTORIKK_RADER):
@@ -406,7 +406,7 @@ def _lang_historikk(d, rader, start, rng, kontakter, primaer):
         tidspunkt = _tidspunkt(dato, 50 + k)
         if k % 2 == 0:
             til = Status.AKTIV if status != Status.AKTIV else Status.PAUSE
-            rader.append(StatusEndring(fra_status=status, til_status=til, dato=dato, registrert_av=kontaktpar[0],
+            rader.append(Statusendring(fra_status=status, til_status=til, dato=dato, registrert_av=kontaktpar[0],
                                        registrert=tidspunkt))  # fmt: skip
             status, status_fra = til, dato
         elif k % 4 == 1:
@@ -416,13 +416,13 @@ def _lang_historikk(d, rader, start, rng, kontakter, primaer):
                                            registrert_av=kontaktpar[0], registrert=tidspunkt))  # fmt: skip
         else:
             kontaktpar = tuple(rng.sample(kontakter, 2))
-            rader.append(Kontaktpersonendring(dato=dato, primaerkontakt=kontaktpar[0], sekundaerkontakt=kontaktpar[1],
+            rader.append(Kontaktpersonendring(dato=dato, primaerkontakt=kontaktpar[0], andrekontakt=kontaktpar[1],
                                               registrert_av=kontaktpar[0], registrert=tidspunkt))  # fmt: skip
         snapshot = copy.copy(d)
         snapshot._deltaker = d
         snapshot.status, snapshot.status_fra = status, status_fra
         snapshot.bosituasjon, snapshot.inntekt, snapshot.lar, snapshot.i_behandling, snapshot.soningsforhold = situasjon
-        snapshot.primaerkontakt, snapshot.sekundaerkontakt = kontaktpar
+        snapshot.primaerkontakt, snapshot.andrekontakt = kontaktpar
         snapshot.versjon = 2 + k
         snapshot._history_date, snapshot._history_user = tidspunkt, kontaktpar[0]
         underveis.append(snapshot)

@@ -425,7 +425,7 @@ class Deltaker(models.Model):
 
     A transfer to another centre makes a new Deltaker there (`overfort_fra`), so the new centre
     sees the person from the transfer on and the old centre keeps, read-only, what it recorded.
-    Status, situation and contact persons are dated rows (StatusEndring, Situasjonsendring,
+    Status, situation and contact persons are dated rows (Statusendring, Situasjonsendring,
     Kontaktpersonendring); the current values are kept here beside them for fast lists.
     """
 
@@ -477,12 +477,12 @@ class Deltaker(models.Model):
         related_name="primaerkontakt_for",
         verbose_name="primærkontakt",
     )
-    sekundaerkontakt = models.ForeignKey(
+    andrekontakt = models.ForeignKey(
         Bruker,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="sekundaerkontakt_for",
+        related_name="andrekontakt_for",
         verbose_name="andre kontakt",
     )
 
@@ -555,7 +555,7 @@ class Deltaker(models.Model):
         return [s for s in Status if s in STATUS_OVERGANGER[Status(self.status)]]
 
 
-class StatusEndring(models.Model):
+class Statusendring(models.Model):
     """A dated change of status: henvist → aktiv → pause → avsluttet, and back to aktiv."""
 
     deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="statusendringer")
@@ -622,7 +622,7 @@ class Kontaktpersonendring(models.Model):
     deltaker = models.ForeignKey(Deltaker, on_delete=models.CASCADE, related_name="kontaktpersonendringer")
     dato = models.DateField("fra dato")
     primaerkontakt = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
-    sekundaerkontakt = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
+    andrekontakt = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert_av = models.ForeignKey(Bruker, null=True, on_delete=models.SET_NULL, related_name="+")
     registrert = models.DateTimeField(default=timezone.now)
 

@@ -214,7 +214,7 @@ def hent_deltaker(request, pk, *, rettighet="deltakere.se", handling=None, logg=
 
     from .tilgangslogg import Handling, logg_tilgang
 
-    qs = deltakere_for(request).select_related("senter", "primaerkontakt", "sekundaerkontakt", "overfort_til__senter")
+    qs = deltakere_for(request).select_related("senter", "primaerkontakt", "andrekontakt", "overfort_til__senter")
     deltaker = get_object_or_404(qs, pk=pk)
     if not kan(request, rettighet, deltaker.senter_id):
         raise Http404

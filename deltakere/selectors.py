@@ -20,7 +20,7 @@ from .models import (
     Senter,
     Situasjonsendring,
     Status,
-    StatusEndring,
+    Statusendring,
 )
 
 
@@ -61,7 +61,7 @@ def siste(rader):
 
 def statusendringer(deltaker):
     """Newest first."""
-    return list(StatusEndring.objects.filter(deltaker=deltaker).select_related("registrert_av"))
+    return list(Statusendring.objects.filter(deltaker=deltaker).select_related("registrert_av"))
 
 
 def samtykker(deltaker):
@@ -200,7 +200,7 @@ def _kontaktpersonhendelser(rader):
     for i, rad in enumerate(sorted(rader, key=lambda r: (r.dato, r.registrert, r.pk))):
         detaljer = [
             f"Primærkontakt: {_navn(rad.primaerkontakt) or 'ingen'}",
-            f"Andre kontakt: {_navn(rad.sekundaerkontakt) or 'ingen'}",
+            f"Andre kontakt: {_navn(rad.andrekontakt) or 'ingen'}",
         ]
         tittel = "Kontaktpersoner satt" if i == 0 else "Kontaktpersoner byttet"
         hendelser.append(
@@ -246,7 +246,7 @@ def tidslinje(request, deltaker, *, endringer=None, alle_samtykker=None, situasj
         situasjon = Situasjonsendring.objects.filter(deltaker=deltaker).select_related("registrert_av")
     if kontaktpersoner is None:
         kontaktpersoner = Kontaktpersonendring.objects.filter(deltaker=deltaker).select_related(
-            "primaerkontakt", "sekundaerkontakt", "registrert_av"
+            "primaerkontakt", "andrekontakt", "registrert_av"
         )
     hendelser = [_statushendelse(e) for e in endringer]
     hendelser += _situasjonshendelser(list(situasjon))
@@ -268,7 +268,7 @@ def sakoversikt(request, deltaker):
     situasjon = list(Situasjonsendring.objects.filter(deltaker=deltaker).select_related("registrert_av"))
     kontaktpersoner = list(
         Kontaktpersonendring.objects.filter(deltaker=deltaker).select_related(
-            "primaerkontakt", "sekundaerkontakt", "registrert_av"
+            "primaerkontakt", "andrekontakt", "registrert_av"
         )
     )
     return {
@@ -331,12 +331,12 @@ def historikkavvik():
     from .models import SITUASJONSFELTER, Deltaker
 
     kontroller = [
-        ("status", StatusEndring, {"status": "til_status", "status_fra": "dato"}),
+        ("status", Statusendring, {"status": "til_status", "status_fra": "dato"}),
         ("situasjon", Situasjonsendring, {felt: felt for felt in SITUASJONSFELTER}),
         (
             "kontaktpersoner",
             Kontaktpersonendring,
-            {"primaerkontakt_id": "primaerkontakt_id", "sekundaerkontakt_id": "sekundaerkontakt_id"},
+            {"primaerkontakt_id": "primaerkontakt_id", "andrekontakt_id": "andrekontakt_id"},
         ),
     ]
     for hva, modell, felter in kontroller:

@@ -30,7 +30,7 @@ from .models import (
     Samtykke,
     Situasjonsendring,
     Status,
-    StatusEndring,
+    Statusendring,
 )
 from .signals import send_etter_commit
 
@@ -185,11 +185,11 @@ def _kontaktpersoner_som_kan_velges(senter):
 def _sjekk_kontaktpersoner(senter, primaer, sekundaer):
     ansatte = set(_kontaktpersoner_som_kan_velges(senter).values_list("bruker_id", flat=True))
     feil = {}
-    for felt, person in (("primaerkontakt", primaer), ("sekundaerkontakt", sekundaer)):
+    for felt, person in (("primaerkontakt", primaer), ("andrekontakt", sekundaer)):
         if person is not None and person.pk not in ansatte:
             feil[felt] = f"{person} kan ikke være kontaktperson ved {senter}."
     if primaer is not None and sekundaer is not None and primaer.pk == sekundaer.pk:
-        feil["sekundaerkontakt"] = "Andre kontakt må være en annen enn primærkontakten."
+        feil["andrekontakt"] = "Andre kontakt må være en annen enn primærkontakten."
     if feil:
         raise ValidationError(feil)
 
@@ -212,7 +212,7 @@ def opprett_deltaker(*, senter, data, samtykke_form, samtykke_dato, opprettet_av
     (henvist or aktiv). `startet` dates those first rows when a follow-up that began earlier
     is registered afterwards (between the referral and today; default today).
     """
-    _sjekk_kontaktpersoner(senter, data.get("primaerkontakt"), data.get("sekundaerkontakt"))
+    _sjekk_kontaktpersoner(senter, data.get("primaerkontakt"), data.get("andrekontakt"))
     _sjekk_personalia(data)
     krev(samtykke_dato=datogrenser.fra_fodsel(samtykke_dato, data["fodselsaar"], data.get("fodselsdato")))
     if startet is not None:
@@ -229,13 +229,13 @@ def opprett_deltaker(*, senter, data, samtykke_form, samtykke_dato, opprettet_av
         opprettet_av=opprettet_av,
         **data,
     )
-    StatusEndring.objects.create(deltaker=deltaker, til_status=status, dato=idag, registrert_av=opprettet_av)
+    Statusendring.objects.create(deltaker=deltaker, til_status=status, dato=idag, registrert_av=opprettet_av)
     _ny_situasjonsrad(deltaker, idag, opprettet_av)
     Kontaktpersonendring.objects.create(
         deltaker=deltaker,
         dato=idag,
         primaerkontakt=deltaker.primaerkontakt,
-        sekundaerkontakt=deltaker.sekundaerkontakt,
+        andrekontakt=deltaker.andrekontakt,
         registrert_av=opprettet_av,
     )
     Samtykke.objects.create(
@@ -297,18 +297,18 @@ def endre_situasjon(deltaker, *, versjon, dato, av, **situasjon):
 
 
 @transaction.atomic
-def endre_kontaktpersoner(deltaker, *, versjon, dato, primaerkontakt, sekundaerkontakt, av):
+def endre_kontaktpersoner(deltaker, *, versjon, dato, primaerkontakt, andrekontakt, av):
     """A change of contact persons: a new dated row; the current ones are those of the latest row by date."""
-    _sjekk_kontaktpersoner(deltaker.senter, primaerkontakt, sekundaerkontakt)
+    _sjekk_kontaktpersoner(deltaker.senter, primaerkontakt, andrekontakt)
     krev(dato=datogrenser.i_oppfolgingen(dato, deltaker))
     rad = Kontaktpersonendring.objects.create(
-        deltaker=deltaker, dato=dato, primaerkontakt=primaerkontakt, sekundaerkontakt=sekundaerkontakt, registrert_av=av
+        deltaker=deltaker, dato=dato, primaerkontakt=primaerkontakt, andrekontakt=andrekontakt, registrert_av=av
     )
     gjeldende = _siste_rad(Kontaktpersonendring, deltaker)
     lagre_med_versjon(
         deltaker,
         versjon,
-        {"primaerkontakt": gjeldende.primaerkontakt, "sekundaerkontakt": gjeldende.sekundaerkontakt},
+        {"primaerkontakt": gjeldende.primaerkontakt, "andrekontakt": gjeldende.andrekontakt},
     )
     return rad
 
@@ -329,7 +329,7 @@ def endre_status(
         raise ValidationError(
             {"til_status": f"Kan ikke gå fra «{deltaker.get_status_display()}» til «{til_status.label}»."}
         )
-    forrige = _siste_rad(StatusEndring, deltaker)
+    forrige = _siste_rad(Statusendring, deltaker)
     krev(
         dato=grensefeil(dato, fra=forrige.dato, fra_tekst="forrige statusendring")
         if forrige
@@ -352,7 +352,7 @@ def endre_status(
         )
     else:
         arsak, avslutningssamtale, apen_dor_til = "", None, None
-    rad = StatusEndring.objects.create(
+    rad = Statusendring.objects.create(
         deltaker=deltaker,
         fra_status=deltaker.status,
         til_status=til_status,
@@ -425,7 +425,7 @@ def overfor_deltaker(deltaker, *, versjon, til_senter, dato, samtykke_form, av):
         opprettet_av=av,
         **{felt: getattr(deltaker, felt) for felt in kopierte},
     )
-    StatusEndring.objects.create(
+    Statusendring.objects.create(
         deltaker=ny, til_status=Status.HENVIST, dato=dato, registrert_av=av, notat=f"Overført fra {deltaker.senter}."
     )
     _ny_situasjonsrad(ny, dato, av)

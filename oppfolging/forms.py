@@ -869,7 +869,7 @@ VELG_I_LISTA = "Velg blant personene i lista."
 class OverleveringForm(OverleveringValgForm):
     """Step two: whose people move, in which role, from which date, and whether tasks and appointments follow."""
 
-    ROLLER = [("primaerkontakt", "Som primærkontakt"), ("sekundaerkontakt", "Som andre kontakt")]
+    ROLLER = [("primaerkontakt", "Som primærkontakt"), ("andrekontakt", "Som andre kontakt")]
 
     deltakere = forms.ModelMultipleChoiceField(
         label="Hvilke deltakere", queryset=Bruker.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
@@ -896,7 +896,7 @@ class OverleveringForm(OverleveringValgForm):
         def etikett(d):
             roller = [
                 navn
-                for navn, pk in (("primærkontakt", d.primaerkontakt_id), ("andre kontakt", d.sekundaerkontakt_id))
+                for navn, pk in (("primærkontakt", d.primaerkontakt_id), ("andre kontakt", d.andrekontakt_id))
                 if pk == fra.pk
             ]
             return f"{d.fullt_navn} (født {d.fodselsaar:d}), {fra.navn} er {' og '.join(roller)}"

@@ -102,7 +102,7 @@ def lag(request, senter):
 
     folges_opp = deltakere_for(request).filter(senter=senter).exclude(status=Status.AVSLUTTET)
     if not leder:
-        folges_opp = folges_opp.filter(Q(primaerkontakt=bruker) | Q(sekundaerkontakt=bruker))
+        folges_opp = folges_opp.filter(Q(primaerkontakt=bruker) | Q(andrekontakt=bruker))
     # A leder's centre may follow up thousands: the counts come from the database, and only the people a list
     # shows are loaded. A veileder's or sosionom's own people are all shown.
     annotert = folges_opp.annotate(siste=selectors.siste_kontakt_subquery()).order_by(

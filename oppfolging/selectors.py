@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from deltakere.models import Status, StatusEndring
+from deltakere.models import Status, Statusendring
 
 from . import livsomrader
 from .models import (
@@ -182,7 +182,7 @@ def neste_kartlegging(deltaker, alle, uker, *, avsluttet=None):
 def avslutningsdato(deltaker):
     if deltaker.status != Status.AVSLUTTET:
         return None
-    rad = StatusEndring.objects.filter(deltaker=deltaker, til_status=Status.AVSLUTTET).order_by("-dato").first()
+    rad = Statusendring.objects.filter(deltaker=deltaker, til_status=Status.AVSLUTTET).order_by("-dato").first()
     return rad.dato if rad else deltaker.status_fra
 
 

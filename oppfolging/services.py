@@ -654,7 +654,7 @@ def tell(senter, *, dato, teller, endring, kan_rette):
 
 
 @transaction.atomic
-def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt", "sekundaerkontakt"),
+def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt", "andrekontakt"),
               oppgaver=False, avtaler=False, kvittering=None):  # fmt: skip
     """Move `fra`'s place as primærkontakt and/or andre kontakt for `deltakere` to `til`, dated `dato` (each a
     dated contact-person change, in the history); with `oppgaver` their open tasks about these people, with
@@ -671,14 +671,14 @@ def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt"
         raise ValidationError({"til": "Velg en annen enn den som skal overlevere."})
     flyttet = 0
     for deltaker in deltakere:
-        primaer, andre = deltaker.primaerkontakt, deltaker.sekundaerkontakt
+        primaer, andre = deltaker.primaerkontakt, deltaker.andrekontakt
         if "primaerkontakt" in roller and deltaker.primaerkontakt_id == fra.pk:
             primaer = til
-        if "sekundaerkontakt" in roller and deltaker.sekundaerkontakt_id == fra.pk:
+        if "andrekontakt" in roller and deltaker.andrekontakt_id == fra.pk:
             andre = til
         if primaer == til and andre == til:
             andre = None  # one person cannot be both
-        if (primaer, andre) != (deltaker.primaerkontakt, deltaker.sekundaerkontakt):
+        if (primaer, andre) != (deltaker.primaerkontakt, deltaker.andrekontakt):
             # A change dated before a later one would not become the current value: the receipt would claim a
             # move that did not happen. The leder is told which date works.
             senere = Kontaktpersonendring.objects.filter(deltaker=deltaker, dato__gt=dato).order_by("-dato").first()
@@ -688,7 +688,7 @@ def overlever(*, senter, fra, til, deltakere, dato, av, roller=("primaerkontakt"
                      f"({senere.dato:%d.%m.%Y}). Velg en dato fra da av."}
                 )  # fmt: skip
             endre_kontaktpersoner(
-                deltaker, versjon=deltaker.versjon, dato=dato, primaerkontakt=primaer, sekundaerkontakt=andre, av=av
+                deltaker, versjon=deltaker.versjon, dato=dato, primaerkontakt=primaer, andrekontakt=andre, av=av
             )
             flyttet += 1
             kvittering["personer"].append(deltaker.pk)

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django_scopes import scopes_disabled
 
 from deltakere.demo import DEMO_PASSORD, demo_innlogginger
-from deltakere.models import Bruker, Deltaker, Medlemskap, Rolle, Samtykke, Senter, Status, StatusEndring
+from deltakere.models import Bruker, Deltaker, Medlemskap, Rolle, Samtykke, Senter, Status, Statusendring
 from oppfolging.models import Kartlegging, Screening, Tiltaksplan
 from tests.gjennomgang import gjennomga, hent_med_client, radtall
 
@@ -41,7 +41,7 @@ def _snapshot():
                 "senter__navn", "fornavn", "etternavn", "status", "versjon"
             )
         ),
-        "statusendringer": StatusEndring.objects.with_scopes_disabled().count(),
+        "statusendringer": Statusendring.objects.with_scopes_disabled().count(),
         "samtykker": Samtykke.objects.with_scopes_disabled().count(),
     }
 

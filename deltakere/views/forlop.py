@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 
 from .. import services
 from ..forms import AvsluttForm, OverforForm, StatusForm
-from ..models import Status, StatusEndring
+from ..models import Status, Statusendring
 from .felles import Personskjema, vis_konflikt
 
 
@@ -82,7 +82,7 @@ class EndreStatus(Statusskjema):
     def ekstra(self):
         avslutning = None
         if self.gjenoppta:
-            avslutning = StatusEndring.objects.filter(deltaker=self.deltaker, til_status=Status.AVSLUTTET).first()
+            avslutning = Statusendring.objects.filter(deltaker=self.deltaker, til_status=Status.AVSLUTTET).first()
         return {"gjenoppta": self.gjenoppta, "avslutning": avslutning}
 
 

@@ -16,7 +16,7 @@ from ..tilgangslogg import logg_tilgang
 from .felles import Personskjema
 
 PERSONALIA = list(EndreDeltakerForm._meta.fields)
-KONTAKTPERSONER = ["primaerkontakt", "sekundaerkontakt"]
+KONTAKTPERSONER = ["primaerkontakt", "andrekontakt"]
 VIS_HENDELSER = 50  # the participant page shows the newest events of the timeline; "Vis hele tidslinjen" shows all
 
 
@@ -131,7 +131,7 @@ class EndreKontaktpersoner(Personskjema):
 
     def skjema_kwargs(self):
         d = self.deltaker
-        initial = {"primaerkontakt": d.primaerkontakt_id, "sekundaerkontakt": d.sekundaerkontakt_id}
+        initial = {"primaerkontakt": d.primaerkontakt_id, "andrekontakt": d.andrekontakt_id}
         return {"senter": d.senter, "initial": {"versjon": d.versjon, **initial}}
 
     def lagre(self, form):
@@ -141,7 +141,7 @@ class EndreKontaktpersoner(Personskjema):
             versjon=data["versjon"],
             dato=data["dato"],
             primaerkontakt=data["primaerkontakt"],
-            sekundaerkontakt=data["sekundaerkontakt"],
+            andrekontakt=data["andrekontakt"],
             av=self.request.user,
         )
 

@@ -33,9 +33,9 @@ def _personer(request, senter, fra):
     return (
         deltakere_for(request)
         .filter(senter=senter, overfort_til__isnull=True)
-        .filter(Q(primaerkontakt=fra) | Q(sekundaerkontakt=fra))
+        .filter(Q(primaerkontakt=fra) | Q(andrekontakt=fra))
         .exclude(status=Status.AVSLUTTET)
-        .select_related("senter", "primaerkontakt", "sekundaerkontakt")
+        .select_related("senter", "primaerkontakt", "andrekontakt")
         .order_by("etternavn", "fornavn", "pk")
     )
 
@@ -58,7 +58,7 @@ def overlevering(request):
                     "fra": fra.pk,
                     "til": til.pk,
                     "dato": timezone.localdate(),
-                    "roller": ["primaerkontakt", "sekundaerkontakt"],
+                    "roller": ["primaerkontakt", "andrekontakt"],
                 },
                 senter=senter,
                 personer=personer,
@@ -131,7 +131,7 @@ def kvittering(request):
     personer = list(
         deltakere_for(request)
         .filter(senter=senter, pk__in=k["personer"])
-        .select_related("primaerkontakt", "sekundaerkontakt")
+        .select_related("primaerkontakt", "andrekontakt")
         .order_by("etternavn", "fornavn", "pk")
     )
     oppgaver = list(

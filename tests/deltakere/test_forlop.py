@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deltakere import services
-from deltakere.models import Avslutningsarsak, Deltaker, Rolle, Samtykke, Status, StatusEndring
+from deltakere.models import Avslutningsarsak, Deltaker, Rolle, Samtykke, Status, Statusendring
 from tests.conftest import ALLE_ROLLER
 from tests.factories import DeltakerFactory, ansatt, i_senter
 
@@ -26,7 +26,7 @@ def _meldinger(response):
 
 def _historikk(deltaker):
     return list(
-        StatusEndring.objects.with_scopes_disabled()
+        Statusendring.objects.with_scopes_disabled()
         .filter(deltaker=deltaker)
         .order_by("pk")
         .values_list("fra_status", "til_status")
@@ -131,13 +131,13 @@ class TestLivslop:
             (Status.PAUSE, Status.AVSLUTTET),
             (Status.AVSLUTTET, Status.AKTIV),
         ]
-        avslutning = StatusEndring.objects.with_scopes_disabled().get(deltaker=deltaker, til_status=Status.AVSLUTTET)
+        avslutning = Statusendring.objects.with_scopes_disabled().get(deltaker=deltaker, til_status=Status.AVSLUTTET)
         assert avslutning.arsak == Avslutningsarsak.MAL_NADD
         assert avslutning.apen_dor_til == apen_dor
         assert avslutning.avslutningssamtale == _idag()
         assert avslutning.registrert_av == veileder
         assert (
-            StatusEndring.objects.with_scopes_disabled().get(deltaker=deltaker, til_status=Status.PAUSE).notat
+            Statusendring.objects.with_scopes_disabled().get(deltaker=deltaker, til_status=Status.PAUSE).notat
             == "Innlagt en periode"
         )
         deltaker.refresh_from_db()
@@ -207,7 +207,7 @@ class TestAvslutning:
         deltaker.refresh_from_db()
         assert deltaker.status == Status.AKTIV
         assert (
-            not StatusEndring.objects.with_scopes_disabled()
+            not Statusendring.objects.with_scopes_disabled()
             .filter(deltaker=deltaker, til_status=Status.AVSLUTTET)
             .exists()
         )
@@ -266,7 +266,7 @@ class TestVersjonskonflikt:
         [(felt, lagret, ditt)] = response.context["konflikt"]
         assert felt == "Status" and lagret.startswith("Pause fra") and ditt == "Pause"
         assert "Forskjeller mellom det som er lagret og det du skrev" in body
-        rader = StatusEndring.objects.with_scopes_disabled().filter(deltaker=deltaker)
+        rader = Statusendring.objects.with_scopes_disabled().filter(deltaker=deltaker)
         assert rader.count() == 2
         assert not rader.filter(notat="Min kommentar").exists()
         assert rader.get(til_status=Status.PAUSE).registrert_av == veileder
@@ -305,7 +305,7 @@ class TestVersjonskonflikt:
             deltaker.refresh_from_db()
             assert deltaker.status == Status.PAUSE
             assert (
-                not StatusEndring.objects.with_scopes_disabled()
+                not Statusendring.objects.with_scopes_disabled()
                 .filter(deltaker=deltaker, til_status=Status.AVSLUTTET)
                 .exists()
             )
@@ -319,7 +319,7 @@ class TestOverforing:
         deltaker = DeltakerFactory(senter=senter, status=Status.HENVIST, fornavn="Tiril", etternavn="Testesen")
         services.endre_status(deltaker, versjon=1, til_status=Status.AKTIV, dato=_idag(), av=veileder)
         self.historikk_for = list(
-            StatusEndring.objects.with_scopes_disabled().filter(deltaker=deltaker).order_by("pk").values()
+            Statusendring.objects.with_scopes_disabled().filter(deltaker=deltaker).order_by("pk").values()
         )
         client.force_login(veileder)
         self.response = _overfor(client, deltaker, annet_senter)
@@ -383,10 +383,10 @@ class TestOverforing:
 
         assert overfort.status == Status.AVSLUTTET
         assert overfort.er_overfort
-        avslutning = StatusEndring.objects.with_scopes_disabled().filter(deltaker=overfort).order_by("pk").last()
+        avslutning = Statusendring.objects.with_scopes_disabled().filter(deltaker=overfort).order_by("pk").last()
         assert avslutning.til_status == Status.AVSLUTTET and avslutning.arsak == Avslutningsarsak.OVERFORT
         # The old centre's history is untouched: the ending is added after it, nothing moves.
-        etter = list(StatusEndring.objects.with_scopes_disabled().filter(deltaker=overfort).order_by("pk").values())
+        etter = list(Statusendring.objects.with_scopes_disabled().filter(deltaker=overfort).order_by("pk").values())
         assert etter[: len(self.historikk_for)] == self.historikk_for
         assert len(etter) == len(self.historikk_for) + 1
 

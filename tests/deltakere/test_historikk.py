@@ -21,7 +21,7 @@ from deltakere.models import (
     Senter,
     Situasjonsendring,
     Status,
-    StatusEndring,
+    Statusendring,
 )
 from deltakere.selectors import historikkavvik
 from tests.factories import DeltakerFactory, ansatt, i_senter, lagre
@@ -242,14 +242,14 @@ def test_current_values_always_equal_the_latest_dated_row(senter, endringer):
                         versjon=deltaker.versjon,
                         dato=dato,
                         primaerkontakt=primaer,
-                        sekundaerkontakt=None,
+                        andrekontakt=None,
                         av=None,
                     )
             except ValidationError:
                 pass  # refused (a date out of bounds, a move the lifecycle does not allow): nothing may change
             deltaker.refresh_from_db()
             siste_status = (
-                StatusEndring.objects.with_scopes_disabled()
+                Statusendring.objects.with_scopes_disabled()
                 .filter(deltaker=deltaker)
                 .order_by("-dato", "-registrert", "-pk")
                 .first()
@@ -313,7 +313,7 @@ class TestEndringshistorikk:
 
         for modell in [
             models.Deltaker,
-            models.StatusEndring,
+            models.Statusendring,
             models.Situasjonsendring,
             models.Kontaktpersonendring,
             models.Nettverkskontakt,

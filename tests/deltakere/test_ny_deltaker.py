@@ -15,7 +15,7 @@ from deltakere.models import (
     Samtykke,
     Situasjonsendring,
     Status,
-    StatusEndring,
+    Statusendring,
 )
 from tests.conftest import ALLE_ROLLER
 from tests.factories import BrukerFactory, DeltakerFactory, MedlemskapFactory, ansatt
@@ -56,7 +56,7 @@ def _skjema(**endringer):
         "henvisning_kontaktperson": "",
         "henvisning_notat": "",
         "primaerkontakt": "",
-        "sekundaerkontakt": "",
+        "andrekontakt": "",
         "status": "aktiv",
         "samtykke_form": "skriftlig",
         "samtykke_dato": date.today().isoformat(),
@@ -115,7 +115,7 @@ class TestTilgang:
 class TestRegistrering:
     def test_it_registers_the_person_with_the_dated_rows_and_the_consent(self, client, senter, veileder, leder):
         client.force_login(veileder)
-        response = client.post(URL, _skjema(primaerkontakt=str(veileder.pk), sekundaerkontakt=str(leder.pk)))
+        response = client.post(URL, _skjema(primaerkontakt=str(veileder.pk), andrekontakt=str(leder.pk)))
         deltaker = Deltaker.objects.with_scopes_disabled().get()
         assert response.status_code == 302
         assert response.url == reverse("deltakere:sak", args=[deltaker.pk])
@@ -125,12 +125,12 @@ class TestRegistrering:
         assert deltaker.status == Status.AKTIV and deltaker.status_fra == date.today()
         assert deltaker.telefon == "91234567"
         assert deltaker.bosituasjon_ved_start == deltaker.bosituasjon == "midlertidig"
-        assert deltaker.primaerkontakt == veileder and deltaker.sekundaerkontakt == leder
-        assert StatusEndring.objects.with_scopes_disabled().get(deltaker=deltaker).til_status == Status.AKTIV
+        assert deltaker.primaerkontakt == veileder and deltaker.andrekontakt == leder
+        assert Statusendring.objects.with_scopes_disabled().get(deltaker=deltaker).til_status == Status.AKTIV
         situasjon = Situasjonsendring.objects.with_scopes_disabled().get(deltaker=deltaker)
         assert (situasjon.bosituasjon, situasjon.inntekt) == ("midlertidig", "sosialhjelp")
         kontakt = Kontaktpersonendring.objects.with_scopes_disabled().get(deltaker=deltaker)
-        assert (kontakt.primaerkontakt, kontakt.sekundaerkontakt) == (veileder, leder)
+        assert (kontakt.primaerkontakt, kontakt.andrekontakt) == (veileder, leder)
         samtykke = Samtykke.objects.with_scopes_disabled().get(deltaker=deltaker)
         assert samtykke.type == Samtykke.Type.REGISTRERING and samtykke.form == "skriftlig"
         assert samtykke.dato == date.today() and samtykke.registrert_av == veileder
@@ -239,7 +239,7 @@ class TestRegistrering:
 
     def test_the_same_person_twice_as_contacts_is_refused(self, client, veileder):
         client.force_login(veileder)
-        body = client.post(URL, _skjema(primaerkontakt=veileder.pk, sekundaerkontakt=veileder.pk)).content.decode()
+        body = client.post(URL, _skjema(primaerkontakt=veileder.pk, andrekontakt=veileder.pk)).content.decode()
         assert "Andre kontakt må være en annen enn primærkontakten" in body
         assert not Deltaker.objects.with_scopes_disabled().exists()
 

@@ -374,7 +374,7 @@ class TestTidslinje:
                 versjon=deltaker.versjon,
                 dato=date(2026, 2, 1),
                 primaerkontakt=veileder,
-                sekundaerkontakt=None,
+                andrekontakt=None,
                 av=veileder,
             )
             services.endre_situasjon(
@@ -439,7 +439,7 @@ class TestAntallSporringer:
                     versjon=deltaker.versjon,
                     dato=dag,
                     primaerkontakt=ansatte[i % 2],
-                    sekundaerkontakt=ansatte[(i + 1) % 2],
+                    andrekontakt=ansatte[(i + 1) % 2],
                     av=ansatte[1],
                 )
                 til = Status.PAUSE if deltaker.status == Status.AKTIV else Status.AKTIV

@@ -18,7 +18,7 @@ from deltakere.models import (
     Samtykke,
     Senter,
     Situasjonsendring,
-    StatusEndring,
+    Statusendring,
     Tilgangslogg,
 )
 from deltakere.selectors import historikkavvik
@@ -40,7 +40,7 @@ def _innhold():
         "deltakere": sorted(
             Deltaker.objects.values_list("senter__navn", "fornavn", "etternavn", "fodselsaar", "status", "status_fra")
         ),
-        "statusendringer": sorted(StatusEndring.objects.values_list("deltaker__etternavn", "til_status", "dato")),
+        "statusendringer": sorted(Statusendring.objects.values_list("deltaker__etternavn", "til_status", "dato")),
         "samtykker": Samtykke.objects.count(),
     }
 
@@ -71,7 +71,7 @@ class TestSeedLoad:
     @scopes_disabled()  # the command works on the whole database; so does the check
     def test_every_row_has_its_change_history(self, debug):
         _last()
-        for modell in (Deltaker, StatusEndring, Situasjonsendring, Kontaktpersonendring, Samtykke,
+        for modell in (Deltaker, Statusendring, Situasjonsendring, Kontaktpersonendring, Samtykke,
                        Nettverkskontakt, Medlemskap):  # fmt: skip
             assert modell.history.filter(history_type="+").count() == modell.objects.count(), modell
 

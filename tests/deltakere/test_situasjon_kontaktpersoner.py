@@ -192,7 +192,7 @@ class TestKontaktpersoner:
             "versjon": deltaker.versjon,
             "dato": I_GAR,
             "primaerkontakt": primaer.pk if primaer else "",
-            "sekundaerkontakt": sekundaer.pk if sekundaer else "",
+            "andrekontakt": sekundaer.pk if sekundaer else "",
         }
 
     def test_it_changes_the_contact_persons_with_a_dated_row(self, client, senter, deltaker, veileder, leder):
@@ -200,9 +200,9 @@ class TestKontaktpersoner:
         response = client.post(_url("deltakere:endre_kontaktpersoner", deltaker), self._data(deltaker, veileder, leder))
         assert response.status_code == 302
         lagret = Deltaker.objects.with_scopes_disabled().get(pk=deltaker.pk)
-        assert (lagret.primaerkontakt, lagret.sekundaerkontakt) == (veileder, leder)
+        assert (lagret.primaerkontakt, lagret.andrekontakt) == (veileder, leder)
         rad = Kontaktpersonendring.objects.with_scopes_disabled().filter(deltaker=deltaker).latest("registrert")
-        assert (rad.primaerkontakt, rad.sekundaerkontakt, rad.registrert_av) == (veileder, leder, leder)
+        assert (rad.primaerkontakt, rad.andrekontakt, rad.registrert_av) == (veileder, leder, leder)
         assert "Kontaktpersoner byttet" in client.get(response.url).content.decode()
 
     def test_contact_persons_must_work_at_the_persons_centre(self, client, deltaker, veileder, leder_annet_senter):
@@ -301,7 +301,7 @@ class TestKoordinatorErIkkeKontaktperson:
             with pytest.raises(ValidationError):
                 services.endre_kontaktpersoner(
                     deltaker, versjon=deltaker.versjon, dato=date.today(), primaerkontakt=koordinator,
-                    sekundaerkontakt=None, av=leder,
+                    andrekontakt=None, av=leder,
                 )  # fmt: skip
 
     def test_a_koordinator_set_as_contact_before_sees_no_status_on_min_oversikt(self, client, senter, deltaker):

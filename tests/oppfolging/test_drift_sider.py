@@ -258,12 +258,8 @@ class TestOverlevering:
         kollega = ansatt(senter, Rolle.SOSIONOM, bruker__navn="Sara Sosionom")
         ny = ansatt(senter, Rolle.VEILEDER, bruker__navn="Nils Ny")
         henvist = IDAG - timedelta(days=200)
-        flyttes = DeltakerFactory(
-            senter=senter, primaerkontakt=veileder, sekundaerkontakt=kollega, henvisning_dato=henvist
-        )
-        andre = DeltakerFactory(
-            senter=senter, primaerkontakt=kollega, sekundaerkontakt=veileder, henvisning_dato=henvist
-        )
+        flyttes = DeltakerFactory(senter=senter, primaerkontakt=veileder, andrekontakt=kollega, henvisning_dato=henvist)
+        andre = DeltakerFactory(senter=senter, primaerkontakt=kollega, andrekontakt=veileder, henvisning_dato=henvist)
         blir = DeltakerFactory(senter=senter, primaerkontakt=veileder, henvisning_dato=henvist)
         with i_senter(senter):
             oppgave = services.ny_oppgave(senter, hva="Ringe", av=leder, deltaker=flyttes, tildelt=veileder)
@@ -280,15 +276,15 @@ class TestOverlevering:
         svar = client.get(url, {"fra": veileder.pk, "til": ny.pk})
         assert {d.pk for d in svar.context["personer"]} == {flyttes.pk, andre.pk, blir.pk}
         data = {"fra": veileder.pk, "til": ny.pk, "deltakere": [flyttes.pk, andre.pk], "oppgaver": "on",
-                "roller": ["primaerkontakt", "sekundaerkontakt"], "dato": IDAG.isoformat()}  # fmt: skip
+                "roller": ["primaerkontakt", "andrekontakt"], "dato": IDAG.isoformat()}  # fmt: skip
         for_ = _logg()
         svar = client.post(url, data)
         assert svar.status_code == 302 and svar.url == reverse("oppfolging:overlevering_kvittering")
         assert _logg() == for_ + 2
         for rad in (flyttes, andre, blir, oppgave, avtale, annen_avtale):
             rad.refresh_from_db()
-        assert (flyttes.primaerkontakt, flyttes.sekundaerkontakt) == (ny, kollega)
-        assert (andre.primaerkontakt, andre.sekundaerkontakt) == (kollega, ny)
+        assert (flyttes.primaerkontakt, flyttes.andrekontakt) == (ny, kollega)
+        assert (andre.primaerkontakt, andre.andrekontakt) == (kollega, ny)
         assert blir.primaerkontakt == veileder
         assert (
             oppgave.tildelt == ny and avtale.med == veileder and annen_avtale.med == veileder
@@ -307,7 +303,7 @@ class TestOverlevering:
         for rad in (flyttes, andre, blir):
             rad.refresh_from_db()
         assert flyttes.primaerkontakt == ny and blir.primaerkontakt == ny
-        assert andre.sekundaerkontakt == veileder  # andre kontakt was not chosen
+        assert andre.andrekontakt == veileder  # andre kontakt was not chosen
 
     def test_another_centres_staff_or_people_cannot_be_named(self, client, senter, annet_senter, veileder, leder,
                                                              leder_annet_senter):  # fmt: skip

@@ -59,7 +59,7 @@ class TestDineDeltakere:
         from tests.factories import DeltakerFactory
 
         DeltakerFactory(senter=senter, fornavn="Tiril", etternavn="Primær", primaerkontakt=veileder)
-        DeltakerFactory(senter=senter, fornavn="Sander", etternavn="Sekundær", sekundaerkontakt=veileder)
+        DeltakerFactory(senter=senter, fornavn="Sander", etternavn="Sekundær", andrekontakt=veileder)
         DeltakerFactory(
             senter=senter, fornavn="Maja", etternavn="Avsluttet", primaerkontakt=veileder, status=Status.AVSLUTTET
         )
@@ -75,7 +75,7 @@ class TestDineDeltakere:
         from tests.factories import DeltakerFactory
 
         DeltakerFactory(senter=senter, fornavn="Tiril", etternavn="Primær", primaerkontakt=veileder)
-        DeltakerFactory(senter=senter, fornavn="Sander", etternavn="Sekundær", sekundaerkontakt=veileder)
+        DeltakerFactory(senter=senter, fornavn="Sander", etternavn="Sekundær", andrekontakt=veileder)
         client.force_login(veileder)
         personer = {p.deltaker.fornavn: p.rolle for p in client.get("/").context["oversikt"].personer}
         assert personer == {"Tiril": "primærkontakt", "Sander": "andre kontakt"}
@@ -93,7 +93,7 @@ class TestDineDeltakere:
         counts = []
         for n in (2, 20):
             DeltakerFactory.create_batch(n, senter=senter, primaerkontakt=veileder)
-            DeltakerFactory.create_batch(n, senter=senter, sekundaerkontakt=veileder)
+            DeltakerFactory.create_batch(n, senter=senter, andrekontakt=veileder)
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get("/").status_code == 200
             counts.append(len(ctx))

@@ -174,8 +174,8 @@ class TestTelling:
 class TestOverlevering:
     def test_it_moves_what_was_chosen_and_nothing_else(self, senter, veileder, leder):
         kollega = ansatt(senter, Rolle.SOSIONOM)
-        flyttes = DeltakerFactory(senter=senter, primaerkontakt=veileder, sekundaerkontakt=kollega)
-        andre = DeltakerFactory(senter=senter, primaerkontakt=kollega, sekundaerkontakt=veileder)
+        flyttes = DeltakerFactory(senter=senter, primaerkontakt=veileder, andrekontakt=kollega)
+        andre = DeltakerFactory(senter=senter, primaerkontakt=kollega, andrekontakt=veileder)
         blir = DeltakerFactory(senter=senter, primaerkontakt=veileder)
         ny = ansatt(senter, Rolle.VEILEDER)
         with i_senter(senter):
@@ -189,8 +189,8 @@ class TestOverlevering:
         assert flyttet == 2
         for d in (flyttes, andre, blir, oppgave, annen_oppgave, avtale):
             d.refresh_from_db()
-        assert (flyttes.primaerkontakt, flyttes.sekundaerkontakt) == (ny, kollega)
-        assert (andre.primaerkontakt, andre.sekundaerkontakt) == (kollega, ny)
+        assert (flyttes.primaerkontakt, flyttes.andrekontakt) == (ny, kollega)
+        assert (andre.primaerkontakt, andre.andrekontakt) == (kollega, ny)
         assert blir.primaerkontakt == veileder and annen_oppgave.tildelt == veileder
         assert oppgave.tildelt == ny and avtale.med == ny
         rad = Kontaktpersonendring.objects.with_scopes_disabled().filter(deltaker=flyttes).latest("registrert")
