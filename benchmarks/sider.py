@@ -183,6 +183,36 @@ def _post_situasjon(klient, k):
     return klient.post(f"/deltakere/{pk}/situasjon/", data)
 
 
+def _post_samtale(klient, k):
+    """A samtale as the form sends it, on one of 25 ordinary people in turn (no next appointment)."""
+    from django.utils import timezone
+
+    k["samtale_nr"] = k.get("samtale_nr", -1) + 1
+    pk = k["vanlige"][k["samtale_nr"] % len(k["vanlige"])]
+    na = timezone.localtime()
+    data = {
+        "type": "oppfolging",
+        "kontaktslag": "med_personen",
+        "dato": na.date().isoformat(),
+        "klokkeslett": f"{na:%H:%M}",
+        "varighet": "30",
+        "form": "samtalerom",
+        "livsomrader": ["bolig", "okonomi"],
+        "neste_steg": "",
+        "engangskode": str(uuid.uuid4()),
+    }
+    return klient.post(f"/deltakere/{pk}/samtaler/ny/", data)
+
+
+def _post_hurtiglogg(klient, k):
+    """The quick log's save (the person already picked in the combobox), then the form again is a GET."""
+    k["hurtig_nr"] = k.get("hurtig_nr", -1) + 1
+    pk = k["vanlige"][k["hurtig_nr"] % len(k["vanlige"])]
+    data = {"sok": "", "deltaker": str(pk), "type": "uformell", "form": "senteret", "varighet": "10"}
+    data["engangskode"] = str(uuid.uuid4())
+    return klient.post("/hurtiglogg/", data)
+
+
 def sider_tilfeller():
     return [
         Tilfelle("tom side (sammenligningsgrunnlag)", _get(lambda k: "/benchmark/tom-side/")),
@@ -203,6 +233,8 @@ def sider_tilfeller():
         Tilfelle("kartlegginger, første mot siste", _get(lambda k: f"/deltakere/{k['kartlagt']}/kartlegging/")),
         Tilfelle("tiltaksplanen", _get(lambda k: f"/deltakere/{k['plan'][0]}/plan/")),
         Tilfelle("tiltaksplanen som PDF", _get(lambda k: f"/deltakere/{k['plan'][0]}/plan/{k['plan'][1]}/utskrift/")),
+        Tilfelle("ny samtale (POST)", _post_samtale, forventet=302),
+        Tilfelle("hurtiglogg (POST)", _post_hurtiglogg, forventet=302),
     ]
 
 
