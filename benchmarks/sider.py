@@ -203,7 +203,17 @@ def sider_tilfeller():
         Tilfelle("kartlegginger, første mot siste", _get(lambda k: f"/deltakere/{k['kartlagt']}/kartlegging/")),
         Tilfelle("tiltaksplanen", _get(lambda k: f"/deltakere/{k['plan'][0]}/plan/")),
         Tilfelle("tiltaksplanen som PDF", _get(lambda k: f"/deltakere/{k['plan'][0]}/plan/{k['plan'][1]}/utskrift/")),
+        Tilfelle(
+            "tidgiverforslag for en deltaker (leder, alle senterets tidgivere)",
+            lambda klient, k: k["leder_klient"].get(_forslag_url(k["tidgiver_samtykke"])),
+        ),
     ]
+
+
+def _forslag_url(deltaker_id):
+    from django.urls import reverse
+
+    return reverse("tidgivere:forslag", args=[deltaker_id])
 
 
 def _kontekst(klient):
@@ -262,6 +272,23 @@ def _kontekst(klient):
             .first()
         )
         leder = Bruker.objects.filter(medlemskap__senter=senter, medlemskap__rolle="leder").order_by("pk").first()
+        # Someone at the centre who consents to share with a tidgiver and has no match going on: the suggestions
+        # page then ranks every tidgiver of the centre for them.
+        from deltakere.models import Samtykke
+        from tidgivere.models import PAGAENDE
+
+        tidgiver_samtykke = (
+            Deltaker.objects.filter(
+                senter=senter,
+                status="aktiv",
+                samtykker__type=Samtykke.Type.DELE_MED_TIDGIVER,
+                samtykker__trukket__isnull=True,
+            )
+            .exclude(koblinger__status__in=PAGAENDE)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
     leder_klient = Client()
     leder_klient.force_login(leder)
     k = {
@@ -271,6 +298,7 @@ def _kontekst(klient):
         "kartlagt": kartlagt,
         "plan": plan,
         "leder_klient": leder_klient,
+        "tidgiver_samtykke": tidgiver_samtykke,
     }
     _siste_side(klient, k)
     return k
