@@ -90,3 +90,12 @@ class TestTidgiverside:
         client.force_login(koordinator)
         html = client.get(reverse("tidgivere:register")).content.decode()
         assert reverse("tidgivere:tavle") in html and reverse("tidgivere:timer") in html
+
+
+@pytest.mark.django_db
+def test_match_page_links_to_the_tidgivers_page(client, koordinator, senter):
+    t = lag_tidgiver(senter)
+    k = _aktiv_kobling(lag_deltaker(senter), t)
+    client.force_login(koordinator)
+    html = client.get(reverse("tidgivere:kobling", args=[k.deltaker_id, k.pk])).content.decode()
+    assert reverse("tidgivere:tidgiver", args=[t.pk]) in html
