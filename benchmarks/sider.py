@@ -235,7 +235,17 @@ def sider_tilfeller():
         Tilfelle("tiltaksplanen som PDF", _get(lambda k: f"/deltakere/{k['plan'][0]}/plan/{k['plan'][1]}/utskrift/")),
         Tilfelle("ny samtale (POST)", _post_samtale, forventet=302),
         Tilfelle("hurtiglogg (POST)", _post_hurtiglogg, forventet=302),
+        Tilfelle(
+            "tidgiverforslag for en deltaker (leder, alle senterets tidgivere)",
+            lambda klient, k: k["leder_klient"].get(_forslag_url(k["tidgiver_samtykke"])),
+        ),
     ]
+
+
+def _forslag_url(deltaker_id):
+    from django.urls import reverse
+
+    return reverse("tidgivere:forslag", args=[deltaker_id])
 
 
 def _kontekst(klient):
@@ -294,6 +304,23 @@ def _kontekst(klient):
             .first()
         )
         leder = Bruker.objects.filter(medlemskap__senter=senter, medlemskap__rolle="leder").order_by("pk").first()
+        # Someone at the centre who consents to share with a tidgiver and has no match going on: the suggestions
+        # page then ranks every tidgiver of the centre for them.
+        from deltakere.models import Samtykke
+        from tidgivere.models import PAGAENDE
+
+        tidgiver_samtykke = (
+            Deltaker.objects.filter(
+                senter=senter,
+                status="aktiv",
+                samtykker__type=Samtykke.Type.DELE_MED_TIDGIVER,
+                samtykker__trukket__isnull=True,
+            )
+            .exclude(koblinger__status__in=PAGAENDE)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
     leder_klient = Client()
     leder_klient.force_login(leder)
     k = {
@@ -303,6 +330,7 @@ def _kontekst(klient):
         "kartlagt": kartlagt,
         "plan": plan,
         "leder_klient": leder_klient,
+        "tidgiver_samtykke": tidgiver_samtykke,
     }
     _siste_side(klient, k)
     return k

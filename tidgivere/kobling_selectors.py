@@ -292,3 +292,34 @@ def satt_pa_pause(senter, idag=None):
         .select_related("tidgiver")
         .order_by("-status_fra", "-pk")
     )
+
+
+# ---------------------------------------------------------------------------
+# One tidgiver: their matches and hours
+# ---------------------------------------------------------------------------
+
+
+def koblinger_for_tidgiver(tidgiver):
+    """The tidgiver's matches, those under way first, newest first within each (one query)."""
+    koblinger = list(Kobling.objects.filter(tidgiver=tidgiver).select_related("deltaker").order_by("-opprettet", "-pk"))
+    return sorted(koblinger, key=lambda k: k.status not in PAGAENDE)
+
+
+@dataclass
+class Tidgivertimer:
+    i_ar: Decimal
+    siste_12_mnd: Decimal
+    totalt: Decimal
+
+
+def timer_for_tidgiver(tidgiver, idag=None):
+    """The tidgiver's hours this year, the last 12 months and in all (one query)."""
+    idag = idag or timezone.localdate()
+    i_ar = idag.replace(month=1, day=1)
+    ett_ar = idag - timedelta(days=365)
+    sum_ = Aktivitet.objects.filter(kobling__tidgiver=tidgiver, dato__lte=idag).aggregate(
+        i_ar=Sum("timer", filter=Q(dato__gte=i_ar)),
+        siste_12_mnd=Sum("timer", filter=Q(dato__gt=ett_ar)),
+        totalt=Sum("timer"),
+    )
+    return Tidgivertimer(**{k: v or Decimal(0) for k, v in sum_.items()})

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from tidgivere.models import Oppmote, Status, Tidgiver, Tidgiverstatus
+from tidgivere.models import Aktivitet, Innsjekk, Kobling, Koblingssteg, Oppmote, Status, Tidgiver, Tidgiverstatus
 
 
 def _last(*args):
@@ -30,5 +30,17 @@ def test_seed_load_makes_tidgivere_with_consistent_histories(settings):
             assert t.taushetserklaering_signert and t.introduksjonskurs_fullfort and t.politiattest_gyldig_til
     assert Tidgiver.history.count() == 20
     assert Oppmote.objects.exists()
+    # 50 matches at 0.01, each with its dated steps ending in its status; only active tidgivere have one going on.
+    koblinger = list(Kobling.objects.select_related("tidgiver", "deltaker"))
+    assert len(koblinger) == 50 and Kobling.history.count() == 50
+    for k in koblinger:
+        steg = list(Koblingssteg.objects.filter(kobling=k).order_by("dato", "pk"))
+        assert steg[0].til == "foreslatt" and (steg[-1].til, steg[-1].dato) == (k.status, k.status_fra)
+        assert k.deltaker.senter_id == k.tidgiver.senter_id
+        if k.pagaende:
+            assert k.tidgiver.status == Status.AKTIV
+    assert Innsjekk.objects.exists() and Aktivitet.objects.exists()
+    assert Aktivitet.history.count() == Aktivitet.objects.count()
     assert "Fjernet lastdata for tidgivere: 20 tidgivere" in _last("--tom")
     assert Tidgiver.objects.count() == 20 and Tidgiver.history.count() == 20
+    assert Kobling.objects.count() == 50 and Kobling.history.count() == 50

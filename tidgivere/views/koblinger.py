@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from deltakere.engangs import legg_til_engangskode
-from deltakere.scoping import hent_deltaker
+from deltakere.scoping import hent_deltaker, kan
 from deltakere.views.felles import Personskjema
 
 from .. import kobling_selectors, kobling_services
@@ -40,6 +40,7 @@ def kobling(request, pk, kobling_id):
             "utlegg": sum((a.utlegg for a in k.aktiviteter.all()), 0),
             "neste_innsjekk": _neste_innsjekk(k),
             "redigerbar": not deltaker.er_overfort,
+            "kan_se_tidgiver": kan(request, "tidgivere.forvalte", k.tidgiver.senter_id),
         },
     )
 
