@@ -213,7 +213,9 @@ def _deltakere(naa, fjor):
 def _fordeling(tittel, id, overskrift, valg, prefiks, naa, fjor, sum_nokkel, merknad=""):
     rader = [Rad(navn, _personer(naa, fjor, f"{prefiks}_{verdi}")) for verdi, navn in valg]
     rader.append(Rad("Sum", _personer(naa, fjor, sum_nokkel), er_sum=True))
-    return Tabell(tittel, KOLONNER, rader, radoverskrift=overskrift, merknad=merknad, n=naa[sum_nokkel], id=id)
+    return Tabell(
+        tittel, KOLONNER, rader, radoverskrift=overskrift, merknad=merknad, n=naa[sum_nokkel], id=id, diagram=True
+    )
 
 
 def _kjonn(naa, fjor):

@@ -83,3 +83,29 @@ def test_csv_xlsx_and_pdf_hold_the_same_figures(client, leder, senter, data):
     assert pdf["Content-Type"] == "application/pdf"
     tekst = " ".join(side.extract_text() for side in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "2. kvartal 2026" in tekst and "I oppfølging i perioden 7" in tekst
+
+
+def test_preview_draws_greyscale_bar_charts(client, leder, senter, data):
+    client.force_login(leder)
+    html = client.get(url(senter)).content.decode()
+    assert 'role="img"' in html and "Deltakere etter alder: søylediagram" in html
+    assert ">&lt;5</text>" in html  # the hidden cell has no bar, only its text
+
+
+def test_page_queries_do_not_grow_with_the_data(client, leder, senter):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(leder)
+
+    def antall():
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url(senter)).status_code == 200
+        return len(q)
+
+    for i in range(2):
+        DeltakerFactory(senter=senter, status_fra=date(2026, 4, 1 + i), henvisning_dato=date(2026, 3, 1))
+    foer = antall()
+    for i in range(18):
+        DeltakerFactory(senter=senter, status_fra=date(2026, 4, 3 + i), henvisning_dato=date(2026, 3, 1))
+    assert antall() == foer
