@@ -16,13 +16,43 @@ TIDLIGSTE_AAR = 2000
 class RapportForm(forms.Form):
     VALG = [("kvartal", "Kvartal"), ("aar", "Hele året"), ("egen", "Egne datoer")]
 
-    periode = forms.ChoiceField(label="Periode", choices=VALG, initial="kvartal", widget=forms.RadioSelect)
-    aar = forms.IntegerField(label="År", min_value=TIDLIGSTE_AAR)
-    kvartal = forms.TypedChoiceField(
-        label="Kvartal", coerce=int, required=False, choices=[(n, f"{n}. kvartal") for n in range(1, 5)]
+    periode = forms.ChoiceField(
+        label="Periode",
+        choices=VALG,
+        initial="kvartal",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Velg hva slags periode."},
     )
-    fra = forms.DateField(label="Fra og med", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    til = forms.DateField(label="Til og med", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    aar = forms.IntegerField(
+        label="År",
+        required=False,
+        min_value=TIDLIGSTE_AAR,
+        help_text="Gjelder kvartal og hele året.",
+        error_messages={
+            "required": "Skriv inn året.",
+            "min_value": f"Året kan ikke være før {TIDLIGSTE_AAR}.",
+            "invalid": "Skriv året med fire sifre, for eksempel 2026.",
+        },
+    )
+    kvartal = forms.TypedChoiceField(
+        label="Kvartal",
+        coerce=int,
+        required=False,
+        help_text="Gjelder når perioden er et kvartal.",
+        choices=[(n, f"{n}. kvartal") for n in range(1, 5)],
+    )
+    fra = forms.DateField(
+        label="Fra og med",
+        required=False,
+        help_text="Gjelder egne datoer.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    til = forms.DateField(
+        label="Til og med",
+        required=False,
+        help_text="Gjelder egne datoer.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     senter = forms.ModelMultipleChoiceField(
         label="Senter",
         queryset=None,
@@ -41,6 +71,8 @@ class RapportForm(forms.Form):
     def clean(self):
         data = super().clean()
         valg, aar = data.get("periode"), data.get("aar")
+        if valg in ("kvartal", "aar") and aar is None and "aar" not in self.errors:
+            self.add_error("aar", "Skriv inn året.")
         if valg == "kvartal" and aar:
             if not data.get("kvartal"):
                 self.add_error("kvartal", "Velg et kvartal.")

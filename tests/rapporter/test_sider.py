@@ -109,3 +109,21 @@ def test_page_queries_do_not_grow_with_the_data(client, leder, senter):
     for i in range(18):
         DeltakerFactory(senter=senter, status_fra=date(2026, 4, 3 + i), henvisning_dato=date(2026, 3, 1))
     assert antall() == foer
+
+
+def test_year_out_of_bounds_is_told_next_to_the_field(client, leder, senter):
+    client.force_login(leder)
+    html = client.get(f"{reverse('rapporter:rapport')}?periode=aar&aar=1999&senter={senter.pk}").content.decode()
+    assert "Året kan ikke være før 2000." in html
+    html = client.get(f"{reverse('rapporter:rapport')}?periode=aar&aar=2999&senter={senter.pk}").content.decode()
+    assert "Året kan ikke være etter i år." in html
+
+
+def test_chosen_dates_need_no_year(client, leder, senter):
+    client.force_login(leder)
+    svar = client.get(
+        f"{reverse('rapporter:rapport')}?periode=egen&aar=&fra=2026-02-01&til=2026-02-28&senter={senter.pk}"
+    )
+    assert "I oppfølging i perioden" in svar.content.decode()
+    svar = client.get(f"{reverse('rapporter:rapport')}?periode=aar&aar=&senter={senter.pk}")
+    assert "Skriv inn året." in svar.content.decode()
