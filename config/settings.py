@@ -273,3 +273,6 @@ LOGGING = {
 # (1695: 37.5 hours a week over 45.2 working weeks, as in Statistics Norway's full-time equivalent).
 TIDGIVER_OPPFOLGING_UKER = env.int("TIDGIVER_OPPFOLGING_UKER", default=8)
 TIMER_PER_ARSVERK = env.int("TIMER_PER_ARSVERK", default=1695)
+
+# Reports: a cell counting fewer people than this is shown as "<N" (small-number protection, rapporter.skjerming).
+RAPPORT_MINSTE_ANTALL = env.int("RAPPORT_MINSTE_ANTALL", default=5)

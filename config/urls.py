@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("deltakere.urls")),
     path("", include("oppfolging.urls")),
     path("tidgivere/", include("tidgivere.urls")),
+    path("rapporter/", include("rapporter.urls")),
 ]
 
 handler400 = "config.views.feil_400"

@@ -81,6 +81,7 @@ def _rader(senter, leder):
         "samtykke_id": samtykke.pk,
         "kontakt_id": kontakt.pk,
         "senter_id": senter.pk,
+        "format": "csv",
         "medlemskap_id": Medlemskap.objects.get(bruker=kollega, senter=senter).pk,
         "invitasjon_id": invitasjon.pk,
     }

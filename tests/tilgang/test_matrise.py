@@ -446,6 +446,10 @@ MATRISE = {
         "POST annet": "  302   404   404   404   404   404",
     },
     # Matches (tidgivere): only the tidgiverkoordinator and the leder; the others see the tidgiver in a slot.
+    # Reports: leder (of the chosen centres) and superuser (national); the centres are ids in the query string,
+    # so the file URL without a query string is a bad request (the form again, 400).
+    "rapporter:rapport": {"GET": "  302   403   403   200   403   200", "POST": "  302   405   405   405   405   405"},
+    "rapporter:fil": {"GET": "  302   403   403   400   403   400", "POST": "  302   405   405   405   405   405"},
     "tidgivere:forslag": {
         "GET eget": "  302   404   404  200L  200L   404",
         "GET annet": "  302   404   404   404   404   404",

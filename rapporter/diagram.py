@@ -1,0 +1,60 @@
+"""Bar charts for report tables, drawn on the server as SVG (as oppfolging.diagram): no JavaScript, and
+readable in greyscale print. One row per table row (not the sum), one bar per column: this period solid
+dark, last year light with a dark outline; each bar carries its number, and a hidden cell shows "<5" and no
+bar. The table beside it holds the same numbers for screen readers."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .utdata import tekst
+
+BREDDE = 640
+VENSTRE = 220
+TOPP = 8
+STOLPE = 12
+MELLOMROM = 8
+SKALA = BREDDE - VENSTRE - 60
+VENSTRE_TEKST = VENSTRE - 6
+FYLL = [("#1f2937", "#1f2937"), ("#d1d5db", "#1f2937")]
+
+
+def soylediagram(tabell):
+    rader = [r for r in tabell.rader if not r.er_sum]
+    verdier = [c.verdi for r in rader for c in r.celler if not c.skjult and c.verdi]
+    storst = max(verdier, default=0) or 1
+    serier = len(tabell.kolonner)
+    radhoyde = serier * STOLPE + MELLOMROM
+    hoyde = TOPP + radhoyde * len(rader) + 24
+    tittel_id = f"diagram-{escape(tabell.id)}"
+    deler = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREDDE} {hoyde}" width="100%" role="img" '
+        f'aria-labelledby="{tittel_id}" class="mv-diagram">',
+        f'<title id="{tittel_id}">{escape(tabell.tittel)}: søylediagram, tallene står i tabellen</title>',
+    ]
+    for i, rad in enumerate(rader):
+        y = TOPP + i * radhoyde
+        deler.append(
+            f'<text x="{VENSTRE_TEKST}" y="{y + serier * STOLPE / 2 + 4}" font-size="11" '
+            f'text-anchor="end">{escape(rad.navn)}</text>'
+        )
+        for j, celle in enumerate(rad.celler[:2]):
+            yy = y + j * STOLPE
+            lengde = 0 if celle.skjult or not celle.verdi else SKALA * float(celle.verdi) / float(storst)
+            fyll, strek = FYLL[j]
+            if lengde:
+                deler.append(
+                    f'<rect x="{VENSTRE}" y="{yy}" width="{lengde:.1f}" height="{STOLPE - 2}" fill="{fyll}" '
+                    f'stroke="{strek}" stroke-width="0.75"/>'
+                )
+            deler.append(
+                f'<text x="{VENSTRE + lengde + 4:.1f}" y="{yy + STOLPE - 3}" font-size="10">'
+                f"{escape(tekst(celle))}</text>"
+            )
+    y = TOPP + radhoyde * len(rader) + 6
+    for j, navn in enumerate(tabell.kolonner[:2]):
+        x = VENSTRE + j * 200
+        fyll, strek = FYLL[j]
+        deler.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{fyll}" stroke="{strek}"/>')
+        deler.append(f'<text x="{x + 14}" y="{y + 9}" font-size="10">{escape(navn)}</text>')
+    deler.append("</svg>")
+    return mark_safe("".join(deler))
