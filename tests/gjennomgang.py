@@ -19,7 +19,16 @@ MAKS_SIDER = 400
 
 # Tables a visit may write to (a GET, or a form sent empty): the access log is written on purpose when a page
 # shows a person; the session (and the lockout bookkeeping of sign-in) is what a visit is.
-TILLATT = {"deltakere_tilgangslogg", "django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
+# Rows a GET may write: the logs of who saw what (the per-person access log, the log of reports made and
+# downloaded), sessions, and the sign-in lockout's records.
+TILLATT = {
+    "deltakere_tilgangslogg",
+    "rapporter_rapportlogg",
+    "django_session",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+}
 
 
 class _Lenker(HTMLParser):
