@@ -2,7 +2,7 @@
 
 Every figure is a database aggregation (conditional `Count(filter=Q(...))`, `Sum`) over the dated rows, so
 the number of queries is fixed whatever the data size. Who was "in follow-up" in a period is read from the
-dated status history (`StatusEndring`), never from the current status: a person counts when their status
+dated status history (`Statusendring`), never from the current status: a person counts when their status
 at the start of the period was aktiv or pause, or when they became aktiv inside it. The caller opens the
 centre scope (the scoped managers refuse otherwise); the queries are further limited to `senter_ids`.
 """
@@ -21,7 +21,7 @@ from deltakere.models import (
     Inntekt,
     Kjonn,
     Status,
-    StatusEndring,
+    Statusendring,
 )
 from oppfolging.models import KONTAKT, Avtale, Samtale, Samtaleform, Samtaletype, Telling
 from tidgivere.models import Aktivitet, Kobling, Koblingsstatus, Sluttarsak, Tidgiver, Tidgiverstatus
@@ -46,7 +46,7 @@ def aktivitetstabeller(senter_ids, periode):
 def _status_ved(deltaker_ref, dag):
     """The status a person had at the start of `dag` (the latest dated change before it)."""
     return Subquery(
-        StatusEndring.objects.filter(deltaker=deltaker_ref, dato__lt=dag)
+        Statusendring.objects.filter(deltaker=deltaker_ref, dato__lt=dag)
         .order_by("-dato", "-registrert", "-pk")
         .values("til_status")[:1]
     )
@@ -54,14 +54,14 @@ def _status_ved(deltaker_ref, dag):
 
 def _deltakertall(senter_ids, periode):
     fra, til = periode.fra, periode.til
-    ny = StatusEndring.objects.filter(
+    ny = Statusendring.objects.filter(
         deltaker=OuterRef("pk"),
         til_status=Status.AKTIV,
         fra_status__in=["", Status.HENVIST],
         dato__gte=fra,
         dato__lte=til,
     )
-    aktivert = StatusEndring.objects.filter(
+    aktivert = Statusendring.objects.filter(
         deltaker=OuterRef("pk"), til_status=Status.AKTIV, dato__gte=fra, dato__lte=til
     )
     qs = (
@@ -84,7 +84,7 @@ def _deltakertall(senter_ids, periode):
     tall = qs.aggregate(**aggregater)
 
     # Ended: each person once, by the reason of their last ending in the period.
-    avsluttet = StatusEndring.objects.filter(
+    avsluttet = Statusendring.objects.filter(
         deltaker__senter_id__in=senter_ids, til_status=Status.AVSLUTTET, dato__gte=fra, dato__lte=til
     )
     siste = avsluttet.filter(deltaker=OuterRef("deltaker")).order_by("-dato", "-registrert", "-pk").values("pk")[:1]
