@@ -7,7 +7,6 @@ user does not work at answers 404, another role 403. Each report made or downloa
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -19,7 +18,7 @@ from deltakere.scoping import krev_rolle
 from . import utdata
 from .forms import RapportForm
 from .models import Rapportlogg
-from .rapport import lag_rapport
+from .rapport import lag_rapport, som_pdf
 
 FORMATER = {
     "pdf": "application/pdf",
@@ -98,10 +97,7 @@ def fil(request, format):
     elif format == "xlsx":
         innhold = utdata.som_xlsx(seksjoner)
     else:
-        html = render_to_string("rapporter/rapport_pdf.html", _innhold(sentre, periode, seksjoner, request), request)
-        from weasyprint import HTML
-
-        innhold = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+        innhold = som_pdf(sentre, periode, seksjoner)
     svar = HttpResponse(innhold, content_type=FORMATER[format])
     svar["Content-Disposition"] = f'attachment; filename="{utdata.filnavn(sentre, periode, format)}"'
     return svar
