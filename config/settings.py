@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "oppfolging",
     "tidgivere",
     "rapporter",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +119,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # in deltakere.services, the one-time form tokens) is serialised as SELECT ... FOR UPDATE is on
     # PostgreSQL; waiting writers queue for up to `timeout` seconds instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+# Reports may read from a replica (rapporter.ruter): set REPORTS_DATABASE_URL to a read-only copy of the database
+# (a PostgreSQL streaming replica). In tests the alias mirrors the default database.
+if env("REPORTS_DATABASE_URL", default=""):
+    DATABASES["rapporter"] = env.db("REPORTS_DATABASE_URL")
+    DATABASES["rapporter"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["rapporter.ruter.Rapportruter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "deltakere.Bruker"
@@ -276,3 +284,8 @@ TIMER_PER_ARSVERK = env.int("TIMER_PER_ARSVERK", default=1695)
 
 # Reports: a cell counting fewer people than this is shown as "<N" (small-number protection, rapporter.skjerming).
 RAPPORT_MINSTE_ANTALL = env.int("RAPPORT_MINSTE_ANTALL", default=5)
+
+# Background tasks (reports): the database backend, run by `python manage.py db_worker` beside the web
+# server. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs a task at once inside the request
+# (no worker; the tests use it), fine for a small centre on one machine.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -283,6 +283,9 @@ class Tilgangslogg(models.Model):
         EKSPORT = "eksport", "Eksporterte"
         UTSKRIFT = "utskrift", "Skrev ut"
         VIS_FODSELSNUMMER = "vis_fnr", "Viste fødselsnummer"
+        # A report (rapporter.Rapport): ordered, and approved; viewing and downloading it are VIS and EKSPORT.
+        LAGE = "lage", "Bestilte"
+        GODKJENNE = "godkjenne", "Godkjente"
 
     tidspunkt = models.DateTimeField("tidspunkt", default=timezone.now, db_index=True)
     bruker = models.ForeignKey(Bruker, on_delete=models.PROTECT, related_name="+", verbose_name="bruker")

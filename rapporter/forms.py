@@ -95,3 +95,7 @@ class RapportForm(forms.Form):
             if not self.errors:
                 data["rapportperiode"] = Periode(fra, til, f"{fra:%d.%m.%Y}–{til:%d.%m.%Y}")
         return data
+
+
+class GodkjennForm(forms.Form):
+    """The approve button: the form carries only its one-time token (a double click approves once)."""

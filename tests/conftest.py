@@ -41,6 +41,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _oppgaver_med_en_gang(settings):
+    """Background tasks run at once, when the transaction that queued them commits (wrap the request in
+    `django_capture_on_commit_callbacks(execute=True)` to run them); tests/rapporter/test_oppgaver.py runs the
+    database backend and its worker as production does."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def senter(db):
     return SenterFactory(navn="Fjordhuset oppfølgingssenter")

@@ -19,11 +19,10 @@ MAKS_SIDER = 400
 
 # Tables a visit may write to (a GET, or a form sent empty): the access log is written on purpose when a page
 # shows a person; the session (and the lockout bookkeeping of sign-in) is what a visit is.
-# Rows a GET may write: the logs of who saw what (the per-person access log, the log of reports made and
-# downloaded), sessions, and the sign-in lockout's records.
+# Rows a GET may write: the log of who saw what (the access log, also of reports), sessions, and the sign-in
+# lockout's records.
 TILLATT = {
     "deltakere_tilgangslogg",
-    "rapporter_rapportlogg",
     "django_session",
     "axes_accessattempt",
     "axes_accesslog",

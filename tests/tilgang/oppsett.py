@@ -84,7 +84,18 @@ def _rader(senter, leder):
         "format": "csv",
         "medlemskap_id": Medlemskap.objects.get(bruker=kollega, senter=senter).pk,
         "invitasjon_id": invitasjon.pk,
+        "rapport_id": _rapport(senter, leder).pk,
     }
+
+
+def _rapport(senter, leder):
+    """A report on the centre, made (a draft with its figures and PDF)."""
+    from rapporter import services as rapporter
+    from rapporter.tabeller import Periode
+
+    rapport = rapporter.bestill(leder, [senter], Periode.kvartal(2026, 2))
+    rapporter.lag(rapport.pk)
+    return rapport
 
 
 def _kobling(senter, deltaker):
