@@ -121,7 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 # Reports may read from a replica (rapporter.ruter): set REPORTS_DATABASE_URL to a read-only copy of the database
 # (a PostgreSQL streaming replica). In tests the alias mirrors the default database.
+RAPPORT_DATABASE = None
 if env("REPORTS_DATABASE_URL", default=""):
+    RAPPORT_DATABASE = "rapporter"
     DATABASES["rapporter"] = env.db("REPORTS_DATABASE_URL")
     DATABASES["rapporter"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["rapporter.ruter.Rapportruter"]

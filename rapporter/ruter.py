@@ -1,6 +1,7 @@
 """Report queries on a read replica: when `REPORTS_DATABASE_URL` is set, the settings add the database alias
-`rapporter`, and every read made inside `rapportdatabase()` (the report task's aggregations) goes there. Writes,
-and every read outside it, go to the default database. Without the setting, nothing changes."""
+`rapporter` (and `RAPPORT_DATABASE` names it), and every read made inside `rapportdatabase()` (the report task's
+aggregations) goes there. Writes, and every read outside it, go to the default database. Without the setting,
+nothing changes."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,8 +23,8 @@ def rapportdatabase():
 
 class Rapportruter:
     def db_for_read(self, model, **hints):
-        if _aktiv.get() and ALIAS in settings.DATABASES:
-            return ALIAS
+        if _aktiv.get() and settings.RAPPORT_DATABASE:
+            return settings.RAPPORT_DATABASE
         return None
 
     def db_for_write(self, model, **hints):

@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django_scopes import scopes_disabled
 
@@ -8,6 +9,12 @@ from deltakere.engangs import FELT as ENGANGSKODE
 from deltakere.models import Rolle
 
 from .factories import SenterFactory, ansatt
+
+# A report replica alias, as REPORTS_DATABASE_URL adds in production: here a mirror of the default test database.
+# Nothing uses it unless a test sets RAPPORT_DATABASE (tests/rapporter/test_oppgaver.py).
+django_settings.DATABASES.setdefault(
+    "rapporter", {**django_settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
+)
 
 
 @pytest.hookimpl(hookwrapper=True)
