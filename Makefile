@@ -19,7 +19,8 @@ demo: $(STAMP)
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Medvandrer kjører på http://127.0.0.1:8000  (stopp med Ctrl+C)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# The background worker (reports) beside the web server; both stop with Ctrl+C.
+	$(PY) manage.py db_worker --verbosity 0 & trap 'kill $$! 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -28,7 +29,8 @@ test: $(STAMP)
 serve: $(STAMP)
 	DEBUG=false $(PY) manage.py collectstatic --noinput
 	DEBUG=false $(PY) manage.py migrate --noinput
-	DEBUG=false GUNICORN_BIND=127.0.0.1:8000 $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
+	DEBUG=false $(PY) manage.py db_worker --verbosity 0 & trap 'kill $$! 2>/dev/null' EXIT; \
+	  DEBUG=false GUNICORN_BIND=127.0.0.1:8000 $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
