@@ -28,8 +28,9 @@ class KanIkkeGodkjennes(Exception):
     pass
 
 
-def bestill(bruker, sentre, periode):
-    """Order a report on `sentre` for `periode`; the task is queued once the order is saved."""
+def bestill(bruker, sentre, periode, *, i_bakgrunnen=True):
+    """Order a report on `sentre` for `periode`; the task is queued once the order is saved (unless the caller
+    makes it itself with `lag`: the demo data)."""
     with transaction.atomic():
         rapport = Rapport.objects.create(
             fra=periode.fra,
@@ -40,11 +41,12 @@ def bestill(bruker, sentre, periode):
             steg_tekst="Venter på tur",
         )
         rapport.sentre.set(sentre)
-        _kø(rapport)
+        if i_bakgrunnen:
+            _kø(rapport)
     return rapport
 
 
-def godkjenn(rapport, av):
+def godkjenn(rapport, av, *, i_bakgrunnen=True):
     """Approve a draft: stamped and archived by the task. Refused unless the report is a draft."""
     with transaction.atomic():
         antall = Rapport.objects.filter(pk=rapport.pk, status=Rapport.Status.UTKAST).update(
@@ -57,7 +59,8 @@ def godkjenn(rapport, av):
         )
         if not antall:
             raise KanIkkeGodkjennes("Rapporten er ikke et utkast lenger.")
-        _kø(rapport)
+        if i_bakgrunnen:
+            _kø(rapport)
 
 
 def _kø(rapport):
