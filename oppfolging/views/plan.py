@@ -81,9 +81,15 @@ class Planskjema(Personskjema):
 
     rettighet = RETT
     template_name = "oppfolging/plan_skjema.html"
+    # The row of the plan the page is about, when it is one: (attribute, model, URL kwarg, the lookup from the row
+    # to its plan). Fetched within this plan only, so another plan's id answers 404.
+    rad = None
 
     def forhindret(self):
         self.plan = get_object_or_404(Tiltaksplan.objects, pk=self.kwargs["plan_id"], deltaker=self.deltaker)
+        if self.rad:
+            navn, modell, kwarg, til_plan = self.rad
+            setattr(self, navn, get_object_or_404(modell.objects, pk=self.kwargs[kwarg], **{til_plan: self.plan}))
         return None
 
     def skjema_kwargs(self):
@@ -206,11 +212,7 @@ class EndreHovedmal(Planskjema):
     form_class = EndreHovedmalForm
     tittel = "Endre hovedmål"
     knapp = "Lagre hovedmålet"
-
-    def forhindret(self):
-        super().forhindret()
-        self.hovedmal = get_object_or_404(Hovedmal.objects, pk=self.kwargs["hovedmal_id"], plan=self.plan)
-        return None
+    rad = ("hovedmal", Hovedmal, "hovedmal_id", "plan")
 
     def initial(self):
         h = self.hovedmal
@@ -259,11 +261,7 @@ class NyttTiltak(Planskjema):
     knapp = "Legg til tiltaket"
     melding = "Tiltaket er lagt til."
     htmx_mal = "oppfolging/_delmal.html"
-
-    def forhindret(self):
-        super().forhindret()
-        self.delmal = get_object_or_404(Delmal.objects, pk=self.kwargs["delmal_id"], hovedmal__plan=self.plan)
-        return None
+    rad = ("delmal", Delmal, "delmal_id", "hovedmal__plan")
 
     def lagre(self, form):
         data = form.cleaned_data
@@ -302,11 +300,7 @@ class EndreTiltak(Planskjema):
     form_class = EndreTiltakForm
     tittel = "Endre tiltak"
     knapp = "Lagre tiltaket"
-
-    def forhindret(self):
-        super().forhindret()
-        self.tiltak = get_object_or_404(Tiltak.objects, pk=self.kwargs["tiltak_id"], delmal__hovedmal__plan=self.plan)
-        return None
+    rad = ("tiltak", Tiltak, "tiltak_id", "delmal__hovedmal__plan")
 
     def initial(self):
         t = self.tiltak
