@@ -24,6 +24,7 @@ from deltakere.models import (
     Statusendring,
 )
 from oppfolging.models import KONTAKT, Avtale, Samtale, Samtaleform, Samtaletype, Telling
+from oppfolging.tellinger import TELLERE
 from tidgivere.models import Aktivitet, Kobling, Koblingsstatus, Sluttarsak, Tidgiver, Tidgiverstatus
 from tidgivere.models import Status as TidgiverStatus
 
@@ -318,9 +319,15 @@ def _avtaler(naa, fjor):
 
 
 def _telling(naa, fjor):
-    tellere = sorted(set(naa["telling"]["tellere"]) | set(fjor["telling"]["tellere"]))
+    # The counters in their usual order, by name ("Besøk"); a code no longer configured keeps its code.
+    rekkefolge = list(TELLERE)
+    tellere = sorted(
+        set(naa["telling"]["tellere"]) | set(fjor["telling"]["tellere"]),
+        key=lambda k: (rekkefolge.index(k) if k in TELLERE else len(rekkefolge), k),
+    )
+    navn = {t: TELLERE[t].navn if t in TELLERE else t for t in tellere}
     rader = [
-        Rad(t, [Celle(naa["telling"]["tellere"].get(t, 0)), Celle(fjor["telling"]["tellere"].get(t, 0))])
+        Rad(navn[t], [Celle(naa["telling"]["tellere"].get(t, 0)), Celle(fjor["telling"]["tellere"].get(t, 0))])
         for t in tellere
     ]
     dager = [naa["telling"]["apningsdager"], fjor["telling"]["apningsdager"]]
@@ -329,7 +336,7 @@ def _telling(naa, fjor):
         snitt = [
             (tall["telling"]["tellere"].get(t, 0) / d) if d else None for tall, d in ((naa, dager[0]), (fjor, dager[1]))
         ]
-        rader.append(Rad(f"{t}: snitt per åpningsdag", [Celle(s, format="snitt") for s in snitt]))
+        rader.append(Rad(f"{navn[t]}: snitt per åpningsdag", [Celle(s, format="snitt") for s in snitt]))
     return Tabell(
         "Daglig telling",
         KOLONNER,

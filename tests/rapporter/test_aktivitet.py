@@ -91,7 +91,7 @@ def data():
     Avtale.objects.create(
         deltaker=sluttet, tidspunkt=oslo(2026, 5, 6, 10), form=Samtaleform.SENTERET, status=Avtale.Status.UTEBLE
     )
-    for dag, teller, antall in [(1, "besok", 10), (1, "maltid", 4), (2, "besok", 6), (3, "besok", 0)]:
+    for dag, teller, antall in [(1, "besok", 10), (1, "maltider", 4), (2, "besok", 6), (3, "besok", 0)]:
         Telling.objects.create(senter=senter, dato=date(2026, 4, dag), teller=teller, antall=antall)
     Telling.objects.create(senter=senter, dato=date(2026, 3, 31), teller="besok", antall=99)
 
@@ -146,10 +146,11 @@ def test_samtaler_avtaler_and_the_tally(data):
     assert rad(t["samtaleform"], "Telefon") == [1, 0]
     assert rad(t["avtaler"], "Gjennomført") == [1, 0]
     assert rad(t["avtaler"], "Uteble") == [1, 0]
-    assert rad(t["telling"], "besok") == [16, 0]
-    assert rad(t["telling"], "maltid") == [4, 0]
+    assert rad(t["telling"], "Besøk") == [16, 0]
+    assert rad(t["telling"], "Måltider servert") == [4, 0]
     assert rad(t["telling"], "Åpningsdager (dager med telling)") == [2, 0]
-    assert rad(t["telling"], "besok: snitt per åpningsdag") == [8, None]
+    assert rad(t["telling"], "Besøk: snitt per åpningsdag") == [8, None]
+    assert [r.navn for r in t["telling"].rader][:2] == ["Besøk", "Måltider servert"]
 
 
 def test_tidgivere_matches_and_hours(data, settings):
