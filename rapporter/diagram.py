@@ -18,14 +18,15 @@ VENSTRE_TEKST = VENSTRE - 6
 FYLL = [("#1f2937", "#1f2937"), ("#d1d5db", "#1f2937")]
 
 
-def soylediagram(tabell):
+def soylediagram(tabell, prefiks=""):
+    """`prefiks` keeps the chart's title id unique where the same table appears once per part of a report."""
     rader = [r for r in tabell.rader if not r.er_sum]
     verdier = [c.verdi for r in rader for c in r.celler if not c.skjult and c.verdi]
     storst = max(verdier, default=0) or 1
     serier = len(tabell.kolonner)
     radhoyde = serier * STOLPE + MELLOMROM
     hoyde = TOPP + radhoyde * len(rader) + 24
-    tittel_id = f"diagram-{escape(tabell.id)}"
+    tittel_id = f"diagram-{escape(prefiks)}{escape(tabell.id)}"
     deler = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREDDE} {hoyde}" width="100%" role="img" '
         f'aria-labelledby="{tittel_id}" class="mv-diagram">',

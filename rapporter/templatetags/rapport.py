@@ -13,6 +13,6 @@ def celletekst(celle):
 
 
 @register.filter
-def diagram(tabell):
-    """The table as an SVG bar chart."""
-    return soylediagram(tabell)
+def diagram(tabell, del_nr=""):
+    """The table as an SVG bar chart; `del_nr` (the part of the report) keeps its ids unique on the page."""
+    return soylediagram(tabell, f"{del_nr}-" if del_nr else "")

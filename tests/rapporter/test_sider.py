@@ -3,6 +3,7 @@ may; the archive; and that the PDF, CSV and XLSX hold the same figures."""
 
 import hashlib
 import io
+import re
 from datetime import date
 
 import pytest
@@ -100,6 +101,8 @@ def test_superuser_reports_on_several_centres_a_summary_and_a_part_each(client, 
     html = client.get(reverse("rapporter:rapport", args=[rapport.pk])).content.decode()
     assert html.index("Alle valgte sentre") < html.index("Elvegården oppfølgingssenter</h2>")
     assert "Fjordhuset oppfølgingssenter</h2>" in html
+    ider = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ider) == len(set(ider))  # the same table in every part: anchors and chart titles stay unique
     svar = client.get(reverse("rapporter:fil", args=[rapport.pk, "csv"]))
     assert "utkast-rapport-flere-sentre-2026-04-01-2026-06-30.csv" in svar["Content-Disposition"]
     assert rapport.steg_totalt == 3 * len(SEKSJONER) + 1
