@@ -53,7 +53,9 @@ def _status_ved(deltaker_ref, dag):
     )
 
 
-def _deltakertall(senter_ids, periode):
+def i_oppfolging(senter_ids, periode):
+    """The centres' people in follow-up in the period (from the dated status history), annotated with `ny`
+    (first start in the period). The population of both the aktivitets- and the resultatrapport."""
     fra, til = periode.fra, periode.til
     ny = Statusendring.objects.filter(
         deltaker=OuterRef("pk"),
@@ -65,11 +67,17 @@ def _deltakertall(senter_ids, periode):
     aktivert = Statusendring.objects.filter(
         deltaker=OuterRef("pk"), til_status=Status.AKTIV, dato__gte=fra, dato__lte=til
     )
-    qs = (
+    return (
         Deltaker.objects.filter(senter_id__in=senter_ids)
         .annotate(ved_start=_status_ved(OuterRef("pk"), fra), ny=Exists(ny), aktivert=Exists(aktivert))
-        .annotate(alder=Value(til.year, output_field=IntegerField()) - Coalesce("fodselsaar", 0))
         .filter(Q(ved_start__in=I_OPPFOLGING) | Q(aktivert=True))
+    )
+
+
+def _deltakertall(senter_ids, periode):
+    fra, til = periode.fra, periode.til
+    qs = i_oppfolging(senter_ids, periode).annotate(
+        alder=Value(til.year, output_field=IntegerField()) - Coalesce("fodselsaar", 0)
     )
     aggregater = {"aktive": Count("pk"), "nye": Count("pk", filter=Q(ny=True))}
     for k in Kjonn:

@@ -59,3 +59,53 @@ def soylediagram(tabell, prefiks=""):
         deler.append(f'<text x="{x + 14}" y="{y + 9}" font-size="10">{escape(navn)}</text>')
     deler.append("</svg>")
     return mark_safe("".join(deler))
+
+
+# The life-area chart: one bar per area split into improved / unchanged / worse (dark, mid grey, white with a
+# dark outline: apart in greyscale), shares of the people compared, each part with its count.
+DELER = [("#1f2937", "#1f2937", "#ffffff"), ("#9ca3af", "#1f2937", "#000000"), ("#ffffff", "#1f2937", "#000000")]
+
+
+def livsomradediagram(tabell, prefiks=""):
+    rader = [r for r in tabell.rader if not r.er_sum]
+    hoyde = TOPP + len(rader) * (STOLPE + MELLOMROM + 4) + 30
+    tittel_id = f"diagram-{escape(prefiks)}{escape(tabell.id)}"
+    deler = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREDDE} {hoyde}" width="100%" role="img" '
+        f'aria-labelledby="{tittel_id}" class="mv-diagram">',
+        f'<title id="{tittel_id}">{escape(tabell.tittel)}: andel bedre, uendret og verre per livsområde, tallene '
+        f"står i tabellen</title>",
+    ]
+    for i, rad in enumerate(rader):
+        y = TOPP + i * (STOLPE + MELLOMROM + 4)
+        deler.append(
+            f'<text x="{VENSTRE_TEKST}" y="{y + STOLPE - 2}" font-size="11" text-anchor="end">{escape(rad.navn)}</text>'
+        )
+        tre, personer = rad.celler[:3], rad.celler[3]
+        if personer.skjult or not personer.verdi or any(c.skjult for c in tre):
+            deler.append(f'<text x="{VENSTRE + 4}" y="{y + STOLPE - 2}" font-size="10">{escape(tekst(personer))}'
+                         f"{' personer' if personer.verdi else ''}</text>")  # fmt: skip
+            continue
+        x = VENSTRE
+        for celle, (fyll, strek, skrift) in zip(tre, DELER, strict=True):
+            bredde = SKALA * celle.verdi / personer.verdi
+            if bredde:
+                deler.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{bredde:.1f}" height="{STOLPE + 2}" fill="{fyll}" '
+                    f'stroke="{strek}" stroke-width="0.75"/>'
+                )
+                if bredde > 18:
+                    deler.append(
+                        f'<text x="{x + bredde / 2:.1f}" y="{y + STOLPE - 1}" font-size="9" text-anchor="middle" '
+                        f'fill="{skrift}">{escape(tekst(celle))}</text>'
+                    )
+            x += bredde
+        deler.append(f'<text x="{x + 4:.1f}" y="{y + STOLPE - 1}" font-size="10">n = {escape(tekst(personer))}</text>')
+    y = TOPP + len(rader) * (STOLPE + MELLOMROM + 4) + 6
+    for j, navn in enumerate(tabell.kolonner[:3]):
+        fyll, strek, _ = DELER[j]
+        x = VENSTRE + j * 120
+        deler.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{fyll}" stroke="{strek}"/>')
+        deler.append(f'<text x="{x + 14}" y="{y + 9}" font-size="10">{escape(navn)}</text>')
+    deler.append("</svg>")
+    return mark_safe("".join(deler))

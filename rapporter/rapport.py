@@ -13,11 +13,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from .aktivitet import aktivitetstabeller
+from .resultat import resultattabeller
 from .skjerming import skjerm_tabeller
 from .tabeller import Celle, Periode, Rad, Tabell
 
 SEKSJONER = [
     ("Aktivitetsrapport", aktivitetstabeller),
+    ("Resultatrapport", resultattabeller),
 ]
 
 SAMLET = "Alle valgte sentre"

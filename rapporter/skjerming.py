@@ -3,7 +3,8 @@
 A cell that counts people (`n` is not None) with 1 to RAPPORT_MINSTE_ANTALL - 1 people is hidden (shown as
 "<5"); zero reveals no one and stays. Then secondary suppression: where a total is shown, a group of cells
 adding up to it (a column above a sum row, or a row whose last column is its sum, `Tabell.kolonnesum`) with
-exactly one hidden cell would give that cell away by subtraction, so its next-smallest visible cell is hidden
+exactly one hidden cell would give that cell away by subtraction (only counts add up: a mean beside them is not
+part of the group), so its next-smallest visible cell is hidden
 too (`skjult_for_differanse`). This repeats until no such group is left. The table gets a footnote saying so.
 """
 
@@ -54,14 +55,15 @@ def _grupper(tabell):
     if sumrad is not None:
         for i, total in enumerate(sumrad.celler):
             yield [r.celler[i] for r in vanlige if i < len(r.celler)], total
-    if tabell.kolonnesum:
+    if tabell.kolonnesum is not False:
+        i = -1 if tabell.kolonnesum is True else tabell.kolonnesum
         for rad in tabell.rader:
             if len(rad.celler) > 1:
-                yield rad.celler[:-1], rad.celler[-1]
+                yield rad.celler[:i], rad.celler[i]
 
 
 def _skjul_en_til(gruppe, total: Celle):
-    gruppe = [c for c in gruppe if c.n is not None]
+    gruppe = [c for c in gruppe if c.n is not None and c.format == "antall"]  # a mean is no part of a sum
     skjulte = [c for c in gruppe if c.skjult]
     if total.skjult or len(skjulte) != 1:
         return False

@@ -92,5 +92,7 @@ class Tabell:
     merknad: str = ""  # a footnote, e.g. what n is, or that cells were hidden
     n: int | None = None  # how many people the whole table rests on ("n = 23")
     id: str = ""  # a stable slug, used for CSV/XLSX sheet names and anchors
-    diagram: bool = False  # drawn as a bar chart beside the table (rapporter.diagram)
-    kolonnesum: bool = False  # the last column is the sum of the others (small-number protection uses it)
+    diagram: bool | str = False  # a chart beside the table (rapporter.diagram): True for bars, "livsomrader"
+    # The last column (True), or the column at this index, is the sum of the columns before it (small-number
+    # protection uses it).
+    kolonnesum: bool | int = False

@@ -1,6 +1,6 @@
 from django import template
 
-from rapporter.diagram import soylediagram
+from rapporter.diagram import livsomradediagram, soylediagram
 from rapporter.utdata import tekst
 
 register = template.Library()
@@ -14,5 +14,7 @@ def celletekst(celle):
 
 @register.filter
 def diagram(tabell, del_nr=""):
-    """The table as an SVG bar chart; `del_nr` (the part of the report) keeps its ids unique on the page."""
-    return soylediagram(tabell, f"{del_nr}-" if del_nr else "")
+    """The table as an SVG chart (bars, or the life-area chart); `del_nr` (the part of the report) keeps its ids
+    unique on the page."""
+    tegn = livsomradediagram if tabell.diagram == "livsomrader" else soylediagram
+    return tegn(tabell, f"{del_nr}-" if del_nr else "")

@@ -102,7 +102,9 @@ def test_superuser_reports_on_several_centres_a_summary_and_a_part_each(client, 
     assert html.index("Alle valgte sentre") < html.index("Elvegården oppfølgingssenter</h2>")
     assert "Fjordhuset oppfølgingssenter</h2>" in html
     ider = re.findall(r'\bid="([^"]+)"', html)
-    assert len(ider) == len(set(ider))  # the same table in every part: anchors and chart titles stay unique
+    assert [
+        i for i in ider if ider.count(i) > 1
+    ] == []  # the same table in every part: anchors and chart titles stay unique
     svar = client.get(reverse("rapporter:fil", args=[rapport.pk, "csv"]))
     assert "utkast-rapport-flere-sentre-2026-04-01-2026-06-30.csv" in svar["Content-Disposition"]
     assert rapport.steg_totalt == 3 * len(SEKSJONER) + 1

@@ -65,3 +65,20 @@ def test_a_row_with_a_sum_column_is_protected_too_and_it_repeats_until_stable():
 def test_no_small_cells_no_footnote():
     t = tabell([("x", personer(6, 10)), ("Sum", personer(6, 10))], merknad="n er personer.")
     assert skjerm(t, 5).merknad == "n er personer."
+
+
+def test_a_sum_column_inside_the_row_and_a_mean_beside_it():
+    """Livsområder: better, same, worse, people (their sum), mean change. Only counts add up."""
+    t = Tabell(
+        "t",
+        ["Bedre", "Uendret", "Verre", "Personer", "Snitt"],
+        [
+            Rad(
+                "Bolig",
+                [Celle(2, n=2), Celle(6, n=6), Celle(9, n=9), Celle(17, n=17), Celle(0.5, n=17, format="snitt")],
+            )
+        ],
+        kolonnesum=3,
+    )
+    celler = skjerm(t).rader[0].celler
+    assert [c.skjult for c in celler] == [True, True, False, False, False]  # 2 hidden, then 6 so 17 − 9 tells nothing
