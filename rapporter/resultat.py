@@ -16,8 +16,8 @@ small-number protection (`rapporter.skjerming`) can hide it and the report can s
 - Situation at the period's end (the dated situation history) against at intake: housing and income.
 """
 
-from django.db.models import Avg, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, FirstValue, RowNumber
 
 from deltakere.models import Bosituasjon, Deltaker, Inntekt, Situasjonsendring
 from oppfolging import instrumenter, livsomrader
@@ -71,18 +71,16 @@ def _kartlegginger(deltaker, til):
     return Kartlegging.objects.filter(deltaker=deltaker, dato__lte=til)
 
 
-def _forste_og_siste(qs, partisjon, rekkefolge):
-    """`qs` (records of the population, in or before the period) narrowed to the latest record of each group
-    (`partisjon`: the person, and for ratings the area) that has an earlier one, annotated with `forste_pk`: the
-    group's first record."""
-    samme = qs.filter(**{sti: OuterRef(sti) for sti in partisjon})
-    siste = samme.order_by(*[f"-{f}" for f in rekkefolge]).values("pk")[:1]
-    forste = samme.order_by(*rekkefolge).values("pk")[:1]
-    return (
-        qs.annotate(siste_pk=Subquery(siste), forste_pk=Subquery(forste))
-        .filter(pk=F("siste_pk"))
-        .exclude(forste_pk=F("siste_pk"))
-    )
+def _forste_og_siste(qs, partisjon, rekkefolge, felt):
+    """`qs` (the population's records in or before the period) narrowed to the latest record of each group
+    (`partisjon`: the person, and for ratings the area) that has an earlier one, annotated with `forste`: the value
+    of `felt` in the group's first record. Window functions, so the database reads each record once."""
+    grupper = [F(sti) for sti in partisjon]
+    return qs.annotate(
+        forste=Window(FirstValue(felt), partition_by=grupper, order_by=[F(f).asc() for f in rekkefolge]),
+        nr_fra_siste=Window(RowNumber(), partition_by=grupper, order_by=[F(f).desc() for f in rekkefolge]),
+        antall_i_gruppen=Window(Count("pk"), partition_by=grupper),
+    ).filter(nr_fra_siste=1, antall_i_gruppen__gte=2)
 
 
 KARTLEGGINGSORDEN = ["kartlegging__dato", "kartlegging__registrert", "kartlegging__pk"]
@@ -106,14 +104,16 @@ def _endringsrader(grupper, navn):
     return rader
 
 
-def _endring_aggregater(felt, grense=1):
-    """People improved (a change of `grense` or more), unchanged (less either way), worse; and the mean change."""
+def _endring_aggregater(felt, grense=1, hvor=None, navn=""):
+    """People improved (a change of `grense` or more), unchanged (less either way), worse; and the mean change.
+    `hvor` narrows them (one life area), `navn` prefixes the keys."""
+    hvor = hvor or Q()
     return {
-        "n": Count("pk"),
-        "bedre": Count("pk", filter=Q(**{f"{felt}__gte": grense})),
-        "uendret": Count("pk", filter=Q(**{f"{felt}__gt": -grense, f"{felt}__lt": grense})),
-        "verre": Count("pk", filter=Q(**{f"{felt}__lte": -grense})),
-        "snitt": Avg(felt),
+        f"{navn}n": Count("pk", filter=hvor),
+        f"{navn}bedre": Count("pk", filter=hvor & Q(**{f"{felt}__gte": grense})),
+        f"{navn}uendret": Count("pk", filter=hvor & Q(**{f"{felt}__gt": -grense, f"{felt}__lt": grense})),
+        f"{navn}verre": Count("pk", filter=hvor & Q(**{f"{felt}__lte": -grense})),
+        f"{navn}snitt": Avg(felt, filter=hvor),
     }
 
 
@@ -121,15 +121,18 @@ def _livsomrader(personer, til):
     vurderinger = Omradevurdering.objects.filter(
         kartlegging__deltaker__in=personer, kartlegging__dato__lte=til, egen__isnull=False
     )
-    rader = (
-        _forste_og_siste(vurderinger, ["kartlegging__deltaker", "omrade"], KARTLEGGINGSORDEN)
-        .annotate(forste=Subquery(Omradevurdering.objects.filter(pk=OuterRef("forste_pk")).values("egen")[:1]))
-        .annotate(endring=F("egen") - F("forste"))
-        .values("omrade")
-        .annotate(**_endring_aggregater("endring"))
-        .order_by()
+    endret = _forste_og_siste(vurderinger, ["kartlegging__deltaker", "omrade"], KARTLEGGINGSORDEN, "egen").annotate(
+        endring=F("egen") - F("forste")
     )
-    grupper = {r["omrade"]: r for r in rader}
+    # One aggregate over the pairs, counted per area.
+    aggregater = {}
+    for kode, _navn in livsomrader.VALG:
+        aggregater.update(_endring_aggregater("endring", hvor=Q(omrade=kode), navn=f"{kode}:"))
+    tall = endret.aggregate(**aggregater)
+    grupper = {
+        kode: {k: tall[f"{kode}:{k}"] for k in ("n", "bedre", "uendret", "verre", "snitt")}
+        for kode, _navn in livsomrader.VALG
+    }
     personer_n = (
         Deltaker.objects.filter(pk__in=personer)
         .annotate(antall=Subquery(_antall(_kartlegginger(OuterRef("pk"), til))))
@@ -157,21 +160,17 @@ def _antall(qs):
     return qs.order_by().values("deltaker").annotate(antall=Count("pk")).values("antall")[:1]
 
 
-def _screeninger(personer, til, instrument):
+def _screeninger(personer, til, instrument, felt):
     screeninger = Screening.objects.filter(
-        instrument=instrument.kode,
-        fullstendig=True,
-        kartlegging__deltaker__in=personer,
-        kartlegging__dato__lte=til,
+        instrument=instrument.kode, fullstendig=True, kartlegging__deltaker__in=personer, kartlegging__dato__lte=til
     )
-    return _forste_og_siste(screeninger, ["kartlegging__deltaker"], KARTLEGGINGSORDEN)
+    return _forste_og_siste(screeninger, ["kartlegging__deltaker"], KARTLEGGINGSORDEN, felt)
 
 
 def _who5(personer, til):
     grense = instrumenter.WHO5_MERKBAR_ENDRING
     tall = (
-        _screeninger(personer, til, instrumenter.WHO5)
-        .annotate(forste=Subquery(Screening.objects.filter(pk=OuterRef("forste_pk")).values("sum")[:1]))
+        _screeninger(personer, til, instrumenter.WHO5, "sum")
         .annotate(endring=(F("sum") - F("forste")) * 4)  # percentage points: the raw score times four
         .aggregate(**_endring_aggregater("endring", grense))
     )
@@ -203,9 +202,8 @@ def _sonerang(instrument, felt):
 
 def _soner(personer, til, instrument):
     tall = (
-        _screeninger(personer, til, instrument)
-        .annotate(forste_sone=Subquery(Screening.objects.filter(pk=OuterRef("forste_pk")).values("sone")[:1]))
-        .annotate(endring=_sonerang(instrument, "forste_sone") - _sonerang(instrument, "sone"))
+        _screeninger(personer, til, instrument, "sone")
+        .annotate(endring=_sonerang(instrument, "forste") - _sonerang(instrument, "sone"))
         .aggregate(**_endring_aggregater("endring"))
     )
     navn = ["Lavere sone (bedre)", "Samme sone", "Høyere sone (verre)"]
@@ -231,10 +229,9 @@ def _samtaler(personer, periode):
 def _endringsfase(personer, periode):
     rang = Case(*[When(endringsfase=f, then=Value(i)) for i, f in enumerate(FASER)], output_field=IntegerField())
     samtaler = _samtaler(personer, periode).exclude(endringsfase="")
-    forste_rang = Case(*[When(forste_fase=f, then=Value(i)) for i, f in enumerate(FASER)], output_field=IntegerField())
+    forste_rang = Case(*[When(forste=f, then=Value(i)) for i, f in enumerate(FASER)], output_field=IntegerField())
     tall = (
-        _forste_og_siste(samtaler, ["deltaker"], ["tidspunkt", "pk"])
-        .annotate(forste_fase=Subquery(Samtale.objects.filter(pk=OuterRef("forste_pk")).values("endringsfase")[:1]))
+        _forste_og_siste(samtaler, ["deltaker"], ["tidspunkt", "pk"], "endringsfase")
         .annotate(endring=rang - forste_rang)
         .aggregate(**_endring_aggregater("endring"))
     )
@@ -256,10 +253,8 @@ def _linjaler(personer, periode):
     rader = []
     for felt, tittel in (("viktighet", "Hvor viktig en endring er"), ("mestringstro", "Hvor sikker på å klare det")):
         samtaler = _samtaler(personer, periode).filter(**{f"{felt}__isnull": False})
-        tall = (
-            _forste_og_siste(samtaler, ["deltaker"], ["tidspunkt", "pk"])
-            .annotate(forste=Subquery(Samtale.objects.filter(pk=OuterRef("forste_pk")).values(felt)[:1]))
-            .aggregate(n=Count("pk"), for_=Avg("forste"), naa=Avg(felt))
+        tall = _forste_og_siste(samtaler, ["deltaker"], ["tidspunkt", "pk"], felt).aggregate(
+            n=Count("pk"), for_=Avg("forste"), naa=Avg(felt)
         )
         n = tall["n"]
         endring = tall["naa"] - tall["for_"] if n else None
