@@ -175,3 +175,12 @@ def test_query_count_does_not_grow_with_the_data(data):
         d = DeltakerFactory(senter=data, status_fra=date(2026, 4, 1 + i), henvisning_dato=date(2026, 3, 1))
         samtale(d, oslo(2026, 5, 1 + i, 12))
     assert antall() == foer
+
+
+@pytest.mark.parametrize("sone", ["UTC", "America/New_York", "Pacific/Auckland"])
+def test_the_same_figures_whatever_the_servers_time_zone(data, settings, sone):
+    """Days are Europe/Oslo days: a samtale at 00:30 on 1 April and one at 23:30 on 30 June (Oslo) are in the
+    quarter, one at 00:10 on 1 July is not, whichever zone the server runs in."""
+    oslo_tall = {i: [[c.verdi for c in r.celler] for r in t.rader] for i, t in tabeller(data).items()}
+    settings.TIME_ZONE = sone
+    assert {i: [[c.verdi for c in r.celler] for r in t.rader] for i, t in tabeller(data).items()} == oslo_tall
