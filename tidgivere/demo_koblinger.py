@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from deltakere.models import Deltaker, Senter
 
-from . import katalog, kobling_selectors, kobling_services
+from . import katalog, selectors, services
 from .models import Kobling, Koblingsstatus, Sluttarsak, Tidgiveronske
 
 STEDER = ["Bergen / Bergenhus", "Bergen / Årstad", "Bergen / Fana", "Oslo / Sagene", "Oslo / Grünerløkka", "Tromsø"]
@@ -48,7 +48,7 @@ def seed(stdout):
         deltakere = list(Deltaker.objects.kan_matches().filter(senter=senter).order_by("pk"))
         for d in deltakere:
             if rng.random() < 0.7 and not Tidgiveronske.objects.filter(deltaker=d).exists():
-                kobling_services.lagre_onsker(
+                services.lagre_onsker(
                     d,
                     versjon=0,
                     interesser=rng.sample([k for k, _ in katalog.AKTIVITETER], rng.randint(1, 3)),
@@ -65,18 +65,18 @@ def seed(stdout):
         for d, (slutt, dager) in zip(deltakere[: max(9, 2 * len(deltakere) // 3)], FORLOP, strict=False):
             if _kobling(rng, senter, d, slutt, idag - timedelta(days=dager), idag):
                 antall += 1
-        venter = len(kobling_selectors.ventende(senter))
+        venter = len(selectors.ventende(senter))
         stdout.write(f"  {senter}: {antall} koblinger, {venter} venter på tidgiver")
 
 
 def _kobling(rng, senter, deltaker, slutt, start, idag):
-    profil = kobling_selectors.deltakerprofil(deltaker)
-    tidgivere, profiler = kobling_selectors.tidgivere_og_profiler(senter, dato=start, bare_mulige=True)
+    profil = selectors.deltakerprofil(deltaker)
+    tidgivere, profiler = selectors.tidgivere_og_profiler(senter, dato=start, bare_mulige=True)
     mulige = [t for t, p in zip(tidgivere, profiler, strict=True) if t.pk not in profil.pagaende]
     if not mulige:
         return None
     tidgiver = rng.choice(mulige)
-    k = kobling_services.foreslaa(deltaker, tidgiver, dato=start)
+    k = services.foreslaa(deltaker, tidgiver, dato=start)
     vei = VEI if slutt not in (Koblingsstatus.FORESLATT, Koblingsstatus.AVSLATT) else [Koblingsstatus.FORESLATT]
     if slutt in VEI:
         vei = VEI[: VEI.index(slutt) + 1]
@@ -84,9 +84,9 @@ def _kobling(rng, senter, deltaker, slutt, start, idag):
     for til in vei[1:]:
         dato = min(dato + timedelta(days=rng.randint(2, 6)), idag)
         mote = dato + timedelta(days=3) if til == Koblingsstatus.FORSTE_MOTE else None
-        kobling_services.neste_steg(k, versjon=k.versjon, til=til, dato=dato, forste_mote=mote)
+        services.neste_steg(k, versjon=k.versjon, til=til, dato=dato, forste_mote=mote)
     if slutt == Koblingsstatus.AVSLATT:
-        kobling_services.neste_steg(k, versjon=k.versjon, til=slutt, dato=min(start + timedelta(days=4), idag))
+        services.neste_steg(k, versjon=k.versjon, til=slutt, dato=min(start + timedelta(days=4), idag))
         return k
     if slutt in VEI[:-1]:
         return k
@@ -100,20 +100,20 @@ def _kobling(rng, senter, deltaker, slutt, start, idag):
             break
         type_ = rng.choice(tidgiver.aktiviteter or ["kafe_prat"])
         utlegg = Decimal(rng.choice([0, 0, 0, 120, 250, 390])) if type_ == "kultur_konsert" else Decimal(0)
-        kobling_services.ny_aktivitet(k, dato=dag, timer=Decimal(rng.choice(["1.5", "2", "2.5", "3"])), type=type_,
+        services.ny_aktivitet(k, dato=dag, timer=Decimal(rng.choice(["1.5", "2", "2.5", "3"])), type=type_,
                                       utlegg=utlegg)  # fmt: skip
     frist = aktiv_fra
     while True:  # check-ins on time, except that the newest matches are left with one due
-        frist = kobling_selectors.neste_innsjekk(aktiv_fra, frist)
+        frist = selectors.neste_innsjekk(aktiv_fra, frist)
         if frist > slutt_dato - timedelta(days=rng.randint(0, 25)):
             break
         for med in ("deltaker", "tidgiver"):
-            kobling_services.ny_innsjekk(k, med=med, dato=frist)
+            services.ny_innsjekk(k, med=med, dato=frist)
     if slutt in (Koblingsstatus.PAUSE, Koblingsstatus.AVSLUTNINGSSAMTALE, Koblingsstatus.AVSLUTTET):
         dato = slutt_dato - timedelta(days=3) if slutt == Koblingsstatus.AVSLUTTET else slutt_dato
         til = Koblingsstatus.AVSLUTNINGSSAMTALE if slutt != Koblingsstatus.PAUSE else Koblingsstatus.PAUSE
-        kobling_services.neste_steg(k, versjon=k.versjon, til=til, dato=dato)
+        services.neste_steg(k, versjon=k.versjon, til=til, dato=dato)
         if slutt == Koblingsstatus.AVSLUTTET:
             arsak = rng.choice([Sluttarsak.MAL_NADD, Sluttarsak.DELTAKER_ONSKET, Sluttarsak.DARLIG_MATCH])
-            kobling_services.neste_steg(k, versjon=k.versjon, til=slutt, dato=slutt_dato, arsak=arsak)
+            services.neste_steg(k, versjon=k.versjon, til=slutt, dato=slutt_dato, arsak=arsak)
     return k

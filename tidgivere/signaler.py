@@ -18,7 +18,7 @@ from deltakere.models import Samtykke
 from deltakere.scoping import deltakere_for, kan
 from oppfolging.signals import min_oversikt_seksjoner
 
-from . import kobling_selectors, kobling_services
+from . import selectors, services
 
 VIS = 10
 
@@ -26,23 +26,23 @@ VIS = 10
 @receiver(signals.samtykke_trukket)
 def samtykke_trukket(sender, deltaker, samtykke, **kwargs):
     if samtykke.type == Samtykke.Type.DELE_MED_TIDGIVER:
-        kobling_services.pause_for_deltaker(deltaker, grunn="Samtykket til å dele med tidgiver ble trukket")
+        services.pause_for_deltaker(deltaker, grunn="Samtykket til å dele med tidgiver ble trukket")
 
 
 @receiver(signals.oppfolging_avsluttet)
 def oppfolging_avsluttet(sender, deltaker, dato=None, **kwargs):
-    kobling_services.pause_for_deltaker(deltaker, grunn="Oppfølgingen ble avsluttet", dato=dato)
+    services.pause_for_deltaker(deltaker, grunn="Oppfølgingen ble avsluttet", dato=dato)
 
 
 @receiver(signals.deltaker_overfort)
 def deltaker_overfort(sender, deltaker, **kwargs):
-    kobling_services.pause_for_deltaker(deltaker, grunn="Deltakeren ble overført til et annet senter")
+    services.pause_for_deltaker(deltaker, grunn="Deltakeren ble overført til et annet senter")
 
 
 def _tidgiverseksjon(request, deltaker):
     if not kan(request, "tidgivere.se_kobling", deltaker.senter_id):
         return ""
-    koblinger = kobling_selectors.koblinger_for_deltaker(deltaker)
+    koblinger = selectors.koblinger_for_deltaker(deltaker)
     return render_to_string(
         "tidgivere/_sak_koblinger.html",
         {
@@ -71,9 +71,9 @@ def min_oversikt(sender, request, senter, **kwargs):
     if not kan(request, "tidgivere.koble", senter.pk):
         return ""
     synlige = set(deltakere_for(request).filter(senter=senter, koblinger__isnull=False).values_list("pk", flat=True))
-    forfalte = [f for f in kobling_selectors.forfalte_innsjekker(senter) if f.kobling.deltaker_id in synlige]
-    venter = [k for k in kobling_selectors.venter_paa_steg(senter) if k.deltaker_id in synlige]
-    pauset = kobling_selectors.satt_pa_pause(senter)
+    forfalte = [f for f in selectors.forfalte_innsjekker(senter) if f.kobling.deltaker_id in synlige]
+    venter = [k for k in selectors.venter_paa_steg(senter) if k.deltaker_id in synlige]
+    pauset = selectors.satt_pa_pause(senter)
     return render_to_string(
         "tidgivere/_min_oversikt_koblinger.html",
         {

@@ -15,7 +15,7 @@ from deltakere import services as deltakertjenester
 from deltakere.engangs import FELT
 from deltakere.models import Rolle, Samtykke, Tilgangslogg
 from tests.factories import DeltakerFactory, SenterFactory, ansatt, i_senter
-from tidgivere import kobling_selectors, kobling_services
+from tidgivere import selectors, services
 from tidgivere.models import Kobling, Koblingsstatus, Status, Tidgiver, Tidgiveronske
 
 IDAG = date.today()
@@ -58,11 +58,11 @@ def deltaker(senter):
 def _aktiv_kobling(deltaker, tidgiver, start=None):
     start = start or IDAG - timedelta(days=40)
     with i_senter(deltaker.senter):
-        k = kobling_services.foreslaa(deltaker, tidgiver, dato=start)
+        k = services.foreslaa(deltaker, tidgiver, dato=start)
         for til in ("tilbudt", "akseptert"):
-            kobling_services.neste_steg(k, versjon=k.versjon, til=til, dato=start)
-        kobling_services.neste_steg(k, versjon=k.versjon, til="forste_mote", dato=start, forste_mote=start)
-        kobling_services.neste_steg(k, versjon=k.versjon, til="aktiv", dato=start)
+            services.neste_steg(k, versjon=k.versjon, til=til, dato=start)
+        services.neste_steg(k, versjon=k.versjon, til="forste_mote", dato=start, forste_mote=start)
+        services.neste_steg(k, versjon=k.versjon, til="aktiv", dato=start)
     return k
 
 
@@ -196,29 +196,29 @@ class TestLivslop:
         k = _aktiv_kobling(deltaker, t)
         with i_senter(senter):
             with pytest.raises(Exception, match="hvorfor"):
-                kobling_services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG)
+                services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG)
             with pytest.raises(Exception, match="Velg et av stegene"):
-                kobling_services.neste_steg(k, versjon=k.versjon, til="tilbudt", dato=IDAG)
-            kobling_services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
+                services.neste_steg(k, versjon=k.versjon, til="tilbudt", dato=IDAG)
+            services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
             assert [s.til for s in k.steg.all()] == [
                 "foreslatt", "tilbudt", "akseptert", "forste_mote", "aktiv", "avsluttet",
             ]  # fmt: skip
             assert k.forste_mote == IDAG - timedelta(days=40)
             # An earlier match ended as "dårlig match": the two are not matched again.
             with pytest.raises(Exception, match="dårlig match"):
-                kobling_services.foreslaa(deltaker, t)
+                services.foreslaa(deltaker, t)
 
     def test_first_meeting_needs_its_date(self, deltaker, senter):
         with i_senter(senter):
-            k = kobling_services.foreslaa(deltaker, lag_tidgiver(senter))
-            kobling_services.neste_steg(k, versjon=k.versjon, til="tilbudt", dato=IDAG)
-            kobling_services.neste_steg(k, versjon=k.versjon, til="akseptert", dato=IDAG)
+            k = services.foreslaa(deltaker, lag_tidgiver(senter))
+            services.neste_steg(k, versjon=k.versjon, til="tilbudt", dato=IDAG)
+            services.neste_steg(k, versjon=k.versjon, til="akseptert", dato=IDAG)
             with pytest.raises(Exception, match="første møtet"):
-                kobling_services.neste_steg(k, versjon=k.versjon, til="forste_mote", dato=IDAG)
+                services.neste_steg(k, versjon=k.versjon, til="forste_mote", dato=IDAG)
 
     def test_the_step_page(self, client, koordinator, deltaker, senter):
         with i_senter(senter):
-            k = kobling_services.foreslaa(deltaker, lag_tidgiver(senter))
+            k = services.foreslaa(deltaker, lag_tidgiver(senter))
         client.force_login(koordinator)
         side = client.get(reverse("tidgivere:kobling", args=[deltaker.pk, k.pk]))
         assert side.status_code == 200 and "Tilbudt" in side.content.decode()
@@ -248,19 +248,19 @@ class TestSamtykkeTrukket:
             assert k.status == Koblingsstatus.PAUSE
             assert "Samtykket til å dele med tidgiver ble trukket" in k.merknad
         with i_senter(senter):
-            assert kobling_selectors.deltakerprofil(deltaker).kan_matches is False
-            deltakere, _ = kobling_selectors.ventende_profiler(senter)
+            assert selectors.deltakerprofil(deltaker).kan_matches is False
+            deltakere, _ = selectors.ventende_profiler(senter)
             assert deltaker not in deltakere
             with pytest.raises(Exception, match="samtykke"):
-                kobling_services.foreslaa(deltaker, lag_tidgiver(senter, "Ny"))
+                services.foreslaa(deltaker, lag_tidgiver(senter, "Ny"))
         # The coordinator no longer sees the person at all; the leder sees the pause and its reason.
         assert client.get(reverse("tidgivere:forslag", args=[deltaker.pk])).status_code == 404
         assert deltaker.pk not in [d.pk for d, _, _, _ in client.get(reverse("tidgivere:tavle")).context["rader"]]
 
     def test_not_started_match_is_declined(self, deltaker, senter):
         with i_senter(senter):
-            k = kobling_services.foreslaa(deltaker, lag_tidgiver(senter))
-            kobling_services.pause_for_deltaker(deltaker, grunn="Oppfølgingen ble avsluttet")
+            k = services.foreslaa(deltaker, lag_tidgiver(senter))
+            services.pause_for_deltaker(deltaker, grunn="Oppfølgingen ble avsluttet")
             k.refresh_from_db()
         assert k.status == Koblingsstatus.AVSLATT and k.merknad.startswith("Oppfølgingen ble avsluttet")
 
@@ -284,22 +284,22 @@ class TestInnsjekkFrister:
     START = date(2025, 1, 1)
 
     def test_monthly_in_the_first_year(self):
-        assert kobling_selectors.neste_innsjekk(self.START, None) == date(2025, 1, 31)
-        assert kobling_selectors.neste_innsjekk(self.START, date(2025, 3, 1)) == date(2025, 3, 31)
+        assert selectors.neste_innsjekk(self.START, None) == date(2025, 1, 31)
+        assert selectors.neste_innsjekk(self.START, date(2025, 3, 1)) == date(2025, 3, 31)
 
     def test_every_n_weeks_after(self, settings):
         settings.TIDGIVER_OPPFOLGING_UKER = 8
-        assert kobling_selectors.neste_innsjekk(self.START, date(2025, 12, 31)) == date(2026, 1, 30)
-        assert kobling_selectors.neste_innsjekk(self.START, date(2026, 1, 1)) == date(2026, 2, 26)
+        assert selectors.neste_innsjekk(self.START, date(2025, 12, 31)) == date(2026, 1, 30)
+        assert selectors.neste_innsjekk(self.START, date(2026, 1, 1)) == date(2026, 2, 26)
 
     @pytest.mark.django_db
     def test_due_at_the_boundary(self, deltaker, senter):
         k = _aktiv_kobling(deltaker, lag_tidgiver(senter), start=IDAG - timedelta(days=30))
         with i_senter(senter):
-            assert {f.med for f in kobling_selectors.forfalte_innsjekker(senter, IDAG - timedelta(days=1))} == set()
-            assert {f.med for f in kobling_selectors.forfalte_innsjekker(senter, IDAG)} == {"deltaker", "tidgiver"}
-            kobling_services.ny_innsjekk(k, med="deltaker", dato=IDAG)
-            assert [f.med for f in kobling_selectors.forfalte_innsjekker(senter, IDAG)] == ["tidgiver"]
+            assert {f.med for f in selectors.forfalte_innsjekker(senter, IDAG - timedelta(days=1))} == set()
+            assert {f.med for f in selectors.forfalte_innsjekker(senter, IDAG)} == {"deltaker", "tidgiver"}
+            services.ny_innsjekk(k, med="deltaker", dato=IDAG)
+            assert [f.med for f in selectors.forfalte_innsjekker(senter, IDAG)] == ["tidgiver"]
 
 
 @pytest.mark.django_db
@@ -310,22 +310,22 @@ class TestTimer:
         k1 = _aktiv_kobling(lag_deltaker(senter), t1)
         k2 = _aktiv_kobling(lag_deltaker(senter), t2, start=IDAG - timedelta(days=200))
         with i_senter(senter):
-            kobling_services.ny_aktivitet(k1, dato=IDAG, timer=Decimal("2.5"), type="tur_friluft", utlegg=Decimal(150))
-            kobling_services.ny_aktivitet(k1, dato=IDAG, timer=Decimal("1"), type="kafe_prat")
-            kobling_services.ny_aktivitet(k2, dato=IDAG, timer=Decimal("3"), type="trening")
-            kobling_services.ny_aktivitet(k2, dato=IDAG - timedelta(days=100), timer=Decimal("4"), type="trening")
-            rader, total, utlegg = kobling_selectors.timer_per_tidgiver(senter, IDAG - timedelta(days=7), IDAG)
+            services.ny_aktivitet(k1, dato=IDAG, timer=Decimal("2.5"), type="tur_friluft", utlegg=Decimal(150))
+            services.ny_aktivitet(k1, dato=IDAG, timer=Decimal("1"), type="kafe_prat")
+            services.ny_aktivitet(k2, dato=IDAG, timer=Decimal("3"), type="trening")
+            services.ny_aktivitet(k2, dato=IDAG - timedelta(days=100), timer=Decimal("4"), type="trening")
+            rader, total, utlegg = selectors.timer_per_tidgiver(senter, IDAG - timedelta(days=7), IDAG)
         assert [(r.tidgiver.navn, r.timer) for r in rader] == [("Anne", Decimal("3.5")), ("Bjørn", Decimal("3"))]
         assert total == sum(r.timer for r in rader) == Decimal("6.5")
         assert utlegg == Decimal(150)
-        assert kobling_selectors.arsverk(Decimal(1695)) == Decimal("1.00")
+        assert selectors.arsverk(Decimal(1695)) == Decimal("1.00")
 
     def test_free_text_refused_in_metadata_mode(self, senter):
         senter.journalform = "metadata"
         senter.save()
         k = _aktiv_kobling(lag_deltaker(senter), lag_tidgiver(senter))
         with i_senter(senter), pytest.raises(Exception, match="fritekst"):
-            kobling_services.ny_innsjekk(k, med="deltaker", dato=IDAG, notat="Går fint")
+            services.ny_innsjekk(k, med="deltaker", dato=IDAG, notat="Går fint")
 
 
 @pytest.mark.django_db
@@ -333,7 +333,7 @@ class TestMinOversikt:
     def test_check_ins_due_and_matches_waiting(self, client, koordinator, deltaker, senter):
         _aktiv_kobling(deltaker, lag_tidgiver(senter, "Tora Tidgiver"), start=IDAG - timedelta(days=31))
         with i_senter(senter):
-            kobling_services.foreslaa(lag_deltaker(senter, fornavn="Vera"), lag_tidgiver(senter, "Vidar Venter"))
+            services.foreslaa(lag_deltaker(senter, fornavn="Vera"), lag_tidgiver(senter, "Vidar Venter"))
         client.force_login(koordinator)
         html = client.get(reverse("oppfolging:min_oversikt")).content.decode()
         assert "Innsjekker som skal gjøres (2)" in html

@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from deltakere.models import Samtykke
 from tests.factories import i_senter
 from tests.tidgivere.test_koblinger import IDAG, _aktiv_kobling, lag_deltaker, lag_tidgiver
-from tidgivere import kobling_selectors, kobling_services
+from tidgivere import selectors, services
 from tidgivere.models import Aktivitet
 
 
@@ -29,7 +29,7 @@ class TestTidgiverside:
         naa = _aktiv_kobling(lag_deltaker(senter, fornavn="Aud", etternavn="Aktiv"), t)
         for_ = _aktiv_kobling(lag_deltaker(senter, fornavn="Fia", etternavn="Ferdig"), t)
         with i_senter(senter):
-            kobling_services.neste_steg(for_, versjon=for_.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
+            services.neste_steg(for_, versjon=for_.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
         _aktivitet(naa, IDAG, "2.5")
         _aktivitet(for_, IDAG - timedelta(days=200), "3")
         _aktivitet(for_, IDAG - timedelta(days=500), "4")
@@ -68,7 +68,7 @@ class TestTidgiverside:
                 k = _aktiv_kobling(lag_deltaker(senter), t)
                 _aktivitet(k, IDAG, "1")
                 with i_senter(senter):  # ended, so the tidgiver's capacity allows the next
-                    kobling_services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
+                    services.neste_steg(k, versjon=k.versjon, til="avsluttet", dato=IDAG, arsak="darlig_match")
 
         lag(2)
         client.get(url)
@@ -84,7 +84,7 @@ class TestTidgiverside:
         t, annen = lag_tidgiver(senter), lag_tidgiver(senter, "Ola Annen")
         _aktivitet(_aktiv_kobling(lag_deltaker(senter), annen), IDAG, "7")
         with i_senter(senter):
-            assert kobling_selectors.timer_for_tidgiver(t).totalt == Decimal(0)
+            assert selectors.timer_for_tidgiver(t).totalt == Decimal(0)
 
     def test_register_links_to_board_and_hours(self, client, koordinator):
         client.force_login(koordinator)

@@ -100,7 +100,7 @@ def _rapport(senter, leder):
 
 def _kobling(senter, deltaker):
     """A proposed match of the person with a tidgiver through the gate (tidgivere: matches)."""
-    from tidgivere import kobling_services
+    from tidgivere import services
     from tidgivere.models import Status, Tidgiver
 
     idag = date.today()
@@ -109,7 +109,7 @@ def _kobling(senter, deltaker):
         politiattest_sett=idag - timedelta(days=10), politiattest_gyldig_til=idag + timedelta(days=700),
         taushetserklaering_signert=idag - timedelta(days=10), introduksjonskurs_fullfort=idag - timedelta(days=5),
     )  # fmt: skip
-    return kobling_services.foreslaa(deltaker, tidgiver)
+    return services.foreslaa(deltaker, tidgiver)
 
 
 def lag_verden():

@@ -13,8 +13,8 @@ from deltakere.engangs import legg_til_engangskode
 from deltakere.scoping import hent_deltaker, kan
 from deltakere.views.felles import Personskjema
 
-from .. import kobling_selectors, kobling_services
-from ..kobling_forms import AktivitetForm, InnsjekkForm, PeriodeForm, StegForm
+from .. import selectors, services
+from ..forms import AktivitetForm, InnsjekkForm, PeriodeForm, StegForm
 from ..models import Kobling
 from .matching import RETT, _senter
 
@@ -22,7 +22,7 @@ from .matching import RETT, _senter
 @require_http_methods(["GET"])
 def kobling(request, pk, kobling_id):
     deltaker = hent_deltaker(request, pk, rettighet=RETT)
-    k = kobling_selectors.kobling_med_alt(deltaker, kobling_id)
+    k = selectors.kobling_med_alt(deltaker, kobling_id)
     stegform = None
     if k.neste_steg() and not deltaker.er_overfort:
         stegform = legg_til_engangskode(
@@ -52,7 +52,7 @@ def _neste_innsjekk(k):
     for i in k.innsjekker.all():
         siste[i.med] = max(siste.get(i.med, i.dato), i.dato)
     return [
-        (navn, kobling_selectors.neste_innsjekk(k.aktiv_fra, siste.get(med)))
+        (navn, selectors.neste_innsjekk(k.aktiv_fra, siste.get(med)))
         for med, navn in (("deltaker", "Deltakeren"), ("tidgiver", "Tidgiveren"))
     ]
 
@@ -86,7 +86,7 @@ class Steg(Koblingsskjema):
 
     def lagre(self, form):
         data = form.cleaned_data
-        kobling_services.neste_steg(
+        services.neste_steg(
             self.kobling,
             versjon=data["versjon"],
             til=data["til"],
@@ -111,7 +111,7 @@ class NyInnsjekk(Koblingsskjema):
         return {"deltaker": self.deltaker, "initial": {"dato": timezone.localdate()}}
 
     def lagre(self, form):
-        kobling_services.ny_innsjekk(self.kobling, av=self.request.user, **form.cleaned_data)
+        services.ny_innsjekk(self.kobling, av=self.request.user, **form.cleaned_data)
         return self.tilbake()
 
 
@@ -125,7 +125,7 @@ class NyAktivitet(Koblingsskjema):
         return {"initial": {"dato": timezone.localdate()}}
 
     def lagre(self, form):
-        kobling_services.ny_aktivitet(self.kobling, av=self.request.user, **form.cleaned_data)
+        services.ny_aktivitet(self.kobling, av=self.request.user, **form.cleaned_data)
         return self.tilbake()
 
 
@@ -143,7 +143,7 @@ def timer(request):
         if til < fra:
             form.add_error("til", "«Til» kan ikke være før «fra».")
             fra, til = date(idag.year, 1, 1), idag
-    rader, total, utlegg = kobling_selectors.timer_per_tidgiver(senter, fra, til)
+    rader, total, utlegg = selectors.timer_per_tidgiver(senter, fra, til)
     return render(
         request,
         "tidgivere/kobling_timer.html",
@@ -154,7 +154,7 @@ def timer(request):
             "rader": rader,
             "total": total,
             "utlegg": utlegg,
-            "arsverk": kobling_selectors.arsverk(total),
+            "arsverk": selectors.arsverk(total),
             "timer_per_arsverk": settings.TIMER_PER_ARSVERK,
         },
     )

@@ -15,8 +15,8 @@ from deltakere.engangs import FELT, en_gang
 from deltakere.scoping import hent_deltaker, krev_rolle
 from deltakere.views.felles import Personskjema, legg_til_feil
 
-from .. import kobling_selectors, kobling_services, matching
-from ..kobling_forms import ForeslaaForm, OnskeForm, TavleForm
+from .. import matching, selectors, services
+from ..forms import ForeslaaForm, OnskeForm, TavleForm
 from ..models import Tidgiver, Tidgiveronske
 
 RETT = "tidgivere.koble"
@@ -49,7 +49,7 @@ class Onsker(Personskjema):
         return {"initial": initial}
 
     def lagre(self, form):
-        kobling_services.lagre_onsker(self.deltaker, av=self.request.user, **form.cleaned_data)
+        services.lagre_onsker(self.deltaker, av=self.request.user, **form.cleaned_data)
         return reverse("tidgivere:forslag", args=[self.deltaker.pk])
 
 
@@ -68,13 +68,13 @@ class Forslag(Personskjema):
         tidgiver = Tidgiver.objects.filter(pk=form.cleaned_data["tidgiver"], senter=self.deltaker.senter).first()
         if tidgiver is None:
             raise ValidationError({"tidgiver": "Tidgiveren finnes ikke ved dette senteret."})
-        kobling = kobling_services.foreslaa(self.deltaker, tidgiver, av=self.request.user)
+        kobling = services.foreslaa(self.deltaker, tidgiver, av=self.request.user)
         return reverse("tidgivere:kobling", args=[self.deltaker.pk, kobling.pk])
 
     def ekstra(self):
         idag = timezone.localdate()
-        profil = kobling_selectors.deltakerprofil(self.deltaker)
-        tidgivere, profiler = kobling_selectors.tidgivere_og_profiler(self.deltaker.senter, dato=idag)
+        profil = selectors.deltakerprofil(self.deltaker)
+        tidgivere, profiler = selectors.tidgivere_og_profiler(self.deltaker.senter, dato=idag)
         mulige, utelukket = matching.forslag(profil, profiler, aar=idag.year)
         etter_id = {t.pk: t for t in tidgivere}
         return {
@@ -82,7 +82,7 @@ class Forslag(Personskjema):
             "onske": Tidgiveronske.objects.filter(deltaker=self.deltaker).first(),
             "mulige": [(v, etter_id[p.id], uuid.uuid4()) for v, p in mulige],
             "utelukket": [(v, etter_id[p.id]) for v, p in utelukket],
-            "koblinger": kobling_selectors.koblinger_for_deltaker(self.deltaker),
+            "koblinger": selectors.koblinger_for_deltaker(self.deltaker),
             "engangsfelt": FELT,
         }
 
@@ -96,8 +96,8 @@ def _senter(request):
 
 def _beregn_tavle(request, senter):
     idag = timezone.localdate()
-    deltakere, dprofiler = kobling_selectors.ventende_profiler(senter)
-    tidgivere, tprofiler = kobling_selectors.tidgivere_og_profiler(senter, dato=idag, bare_mulige=True)
+    deltakere, dprofiler = selectors.ventende_profiler(senter)
+    tidgivere, tprofiler = selectors.tidgivere_og_profiler(senter, dato=idag, bare_mulige=True)
     avvist = {tuple(par) for par in request.session.get(AVVIST_NOKKEL, [])}
     resultat = matching.tavle(dprofiler, tprofiler, aar=idag.year, avvist=avvist)
     rader = []
@@ -145,7 +145,7 @@ def tavle(request):
             form.add_error(None, "Paret hører ikke til dette senteret.")
             return _vis_feil(request, senter, form), False
         try:
-            kobling_services.foreslaa(deltaker, tidgiver, av=request.user)
+            services.foreslaa(deltaker, tidgiver, av=request.user)
         except ValidationError as e:
             legg_til_feil(form, e)
             return _vis_feil(request, senter, form), False

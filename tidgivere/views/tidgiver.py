@@ -12,7 +12,7 @@ from deltakere.okt import skjemadata
 from deltakere.scoping import deltakere_for
 from deltakere.views.felles import legg_til_feil
 
-from .. import katalog, kobling_selectors, selectors, services
+from .. import katalog, selectors, services
 from ..forms import NyTidgiverForm, StatusForm, TidgiverForm
 from ..models import Status
 from .felles import Tidgiverskjema, forvaltet_senter, hent_tidgiver
@@ -67,7 +67,7 @@ def tidgiver(request, tidgiver_id):
         ("Introduksjonskurs fullført", tidgiver.introduksjonskurs_fullfort, None),
         ("Tidgivermappe utlevert", tidgiver.tidgivermappe_utlevert, None),
     ]
-    koblinger = kobling_selectors.koblinger_for_tidgiver(tidgiver)
+    koblinger = selectors.koblinger_for_tidgiver(tidgiver)
     # The matched people the user may see (a tidgiverkoordinator: only those who consent to share): the others
     # are listed without a name or a link.
     synlige = set(deltakere_for(request).filter(pk__in={k.deltaker_id for k in koblinger}).values_list("pk", flat=True))
@@ -91,7 +91,7 @@ def tidgiver(request, tidgiver_id):
             "tider": _tidsrutenett(tidgiver.tilgjengelighet),
             "fritekst": tidgiver.senter.fritekst_tillatt,
             "koblinger": [(k, k.deltaker_id in synlige) for k in koblinger],
-            "timer": kobling_selectors.timer_for_tidgiver(tidgiver, idag),
+            "timer": selectors.timer_for_tidgiver(tidgiver, idag),
         },
     )
 
