@@ -6,11 +6,12 @@
     .venv/bin/python benchmarks/rapporter.py --database-url postgres://postgres@127.0.0.1:5432/medvandrer_rapportmaling
 
 Two cases, as the issue sets them: one centre's quarterly report (the largest centre, the last complete quarter)
-and the national report (every centre: the summary and a part per centre). Each run does what the background
-task does (`rapporter.services.lag`): the figures part by part (`rapporter.rapport.lag_rapport`, protected), then
-the draft PDF (`som_pdf`, WeasyPrint). Every run is a fresh process, so its peak memory (max RSS, WeasyPrint's
-own allocations included) is that report's alone; the time is split into figures and PDF, with the number of
-queries. Prints the median and worst of `--runs`. Results: docs/benchmarks.md, "## Rapporter".
+and the national report (every centre: the summary in full, then a page of key figures per centre). Each run
+does what the background task does (`rapporter.services.lag`): the figures part by part
+(`rapporter.rapport.lag_deler`, protected), then the draft PDF (`som_pdf`, WeasyPrint). Every run is a fresh
+process, so its peak memory (max RSS, WeasyPrint's own allocations included) is that report's alone; the time
+is split into figures and PDF, with the number of queries. Prints the median and worst of `--runs`.
+Results: docs/benchmarks.md, "## Rapporter".
 """
 
 import argparse
@@ -39,10 +40,10 @@ def en_kjoring(tilfelle):
     from django.db.models import Count
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
-    from django_scopes import scope, scopes_disabled
+    from django_scopes import scopes_disabled
 
     from deltakere.models import Senter
-    from rapporter.rapport import Del, deler_for, lag_rapport, som_pdf
+    from rapporter.rapport import lag_deler, som_pdf
     from rapporter.tabeller import Periode
 
     with scopes_disabled():
@@ -53,10 +54,7 @@ def en_kjoring(tilfelle):
     periode = Periode.siste_hele_kvartal(timezone.localdate())
     start = time.perf_counter()
     with CaptureQueriesContext(connection) as sporringer:
-        deler = []
-        for navn, ids in deler_for(sentre):
-            with scope(senter=ids):
-                deler.append(Del(navn, lag_rapport(ids, periode)))
+        deler = lag_deler(sentre, periode)
     tall = time.perf_counter() - start
     pdf = som_pdf(sentre, periode, deler, timezone.localtime())
     alt = time.perf_counter() - start

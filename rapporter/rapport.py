@@ -1,20 +1,24 @@
 """What a report holds, and the report as a document.
 
 `SEKSJONER` lists its sections in order, each a title and a function (senter_ids, periode) -> [Tabell]. A
-report on one centre is one part (`Del`); on several, a summary over all of them and then a part per centre.
+report on one centre is one part (`Del`); on several, a summary over all of them in full and then a page per
+centre with its key figures (`nokkeltall`).
 Every output (preview, PDF, CSV, XLSX) is built from the same protected figures, which a `Rapport` keeps as
 JSON (`til_json` / `fra_json`) so an approved report can be shown and rendered again exactly as it was made.
 """
 
+import copy
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django_scopes import scope
 
 from .aktivitet import aktivitetstabeller
 from .resultat import resultattabeller
-from .skjerming import skjerm_tabeller
+from .ruter import rapportdatabase
+from .skjerming import MERKNAD, minste_antall, skjerm_tabeller
 from .tabeller import Celle, Periode, Rad, Tabell
 
 SEKSJONER = [
@@ -23,6 +27,33 @@ SEKSJONER = [
 ]
 
 SAMLET = "Alle valgte sentre"
+
+# A report on several centres: the summary in full, then a page per centre with these key figures, each
+# (table id, row, column) of that centre's own protected tables.
+NOKKELTALL_AKTIVITET = [
+    ("deltakere", "I oppfølging i perioden"),
+    ("deltakere", "Nye (startet i perioden)"),
+    ("deltakere", "Avsluttet i perioden"),
+    ("samtaler", "Sum samtaler og kontakter"),
+    ("samtaler", "Ulike deltakere nådd"),
+    ("avtaler", "Gjennomført"),
+    ("avtaler", "Uteble"),
+    ("telling", "Besøk"),
+    ("telling", "Besøk: snitt per åpningsdag"),
+    ("tidgivere", "Tidgivere aktive i perioden"),
+    ("tidgivere", "Koblinger aktive i perioden"),
+    ("tidgivere", "Frivillige timer"),
+]
+NOKKELTALL_RESULTAT = [
+    ("livsomrader", "Bolig", 0, "Livsområdet bolig: bedre"),
+    ("livsomrader", "Rusmestring", 0, "Livsområdet rusmestring: bedre"),
+    ("who5", "Bedre med 10 prosentpoeng eller mer", 0, "WHO-5: bedre med 10 prosentpoeng eller mer"),
+    ("audit", "Lavere sone (bedre)", 0, "AUDIT: lavere sone"),
+    ("dudit", "Lavere sone (bedre)", 0, "DUDIT: lavere sone"),
+    ("endringsfase", "Videre i endringsfasene", 0, "Videre i endringsfasene"),
+    ("tiltaksplaner", "Hovedmål nådd", 1, "Nådde minst ett hovedmål"),
+    ("situasjon-bolig", "Av disse i egen eller kommunal bolig", 1, "I egen eller kommunal bolig ved periodens slutt"),
+]
 
 
 @dataclass
@@ -37,6 +68,51 @@ class Del:
 def lag_rapport(senter_ids, periode):
     """[(section title, [protected Tabell])] for the centres in the period; the caller opens their scope."""
     return [(tittel, skjerm_tabeller(funksjon(senter_ids, periode))) for tittel, funksjon in SEKSJONER]
+
+
+def lag_deler(sentre, periode, fremdrift=None):
+    """The report's parts for `sentre` in `periode`: every section's protected tables, computed on the report
+    database (`rapporter.ruter`), each part in its centres' scope. `fremdrift(steps done, text)` is told before
+    each step (the background task writes it for the page to show)."""
+    deler, ferdig = [], 0
+    for navn, ids in deler_for(sentre):
+        seksjoner = []
+        for tittel, funksjon in SEKSJONER:
+            if fremdrift:
+                fremdrift(ferdig, f"Regner ut {tittel.lower()}{f' for {navn}' if navn else ''}")
+            with scope(senter=ids), rapportdatabase():
+                seksjoner.append((tittel, skjerm_tabeller(funksjon(ids, periode))))
+            ferdig += 1
+        deler.append(Del(navn, nokkeltall(seksjoner) if navn and navn != SAMLET else seksjoner))
+    return deler
+
+
+def nokkeltall(seksjoner):
+    """A centre's page in a report on several centres: its key figures from its own (protected) tables."""
+    tabeller = {t.id: t for _tittel, ts in seksjoner for t in ts}
+
+    def rad(tabell_id, navn):
+        tabell = tabeller.get(tabell_id)
+        return next((r for r in tabell.rader if r.navn == navn), None) if tabell else None
+
+    aktivitet = [copy.deepcopy(r) for r in (rad(t, n) for t, n in NOKKELTALL_AKTIVITET) if r]
+    resultat = []
+    for tabell_id, navn, kolonne, tittel in NOKKELTALL_RESULTAT:
+        r = rad(tabell_id, navn)
+        if r:
+            resultat.append(Rad(tittel, [copy.deepcopy(r.celler[kolonne])]))
+    skjult = any(c.skjult for r in aktivitet + resultat for c in r.celler)
+    merknad = MERKNAD.format(minste=minste_antall()) if skjult else ""
+    return [
+        (
+            "Nøkkeltall",
+            [
+                Tabell("Aktivitet", ["Perioden", "Samme periode året før"], aktivitet, merknad=merknad,
+                       id="nokkeltall-aktivitet"),
+                Tabell("Resultater (personer)", ["Personer"], resultat, merknad=merknad, id="nokkeltall-resultat"),
+            ],
+        )
+    ]  # fmt: skip
 
 
 def deler_for(sentre):

@@ -2,8 +2,8 @@
 
 `bestill` stores the order and queues the background task (`rapporter.oppgaver.lag_rapport_oppgave`, run by
 `manage.py db_worker`, or at once where the backend is immediate). The task calls `lag`: for an order it
-computes the figures part by part, on the report database (`rapporter.ruter`), protects them, keeps them as
-JSON and renders the draft PDF; for an approval it renders the PDF once more from the stored figures, stamped,
+computes the figures part by part (`rapport.lag_deler`, on the report database), keeps them as JSON and renders
+the draft PDF; for an approval it renders the PDF once more from the stored figures, stamped,
 and keeps it with its SHA-256. Progress is written as it goes, so the page can show it.
 """
 
@@ -12,12 +12,9 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scope
 
 from .models import Rapport
-from .rapport import SEKSJONER, Del, deler_for, fra_json, lag_rapport, periode_for, som_pdf, til_json
-from .ruter import rapportdatabase
-from .skjerming import skjerm_tabeller
+from .rapport import SEKSJONER, deler_for, fra_json, lag_deler, periode_for, som_pdf, til_json
 
 logger = logging.getLogger(__name__)
 
@@ -96,15 +93,8 @@ def _lag_utkast(rapport):
     sentre = list(rapport.sentre.order_by("navn"))
     periode = periode_for(rapport)
     _fremdrift(rapport, 0, "Regner ut tallene", status=Rapport.Status.LAGES)
-    deler, ferdig = [], 0
-    for navn, ids in deler_for(sentre):
-        seksjoner = []
-        for tittel, funksjon in SEKSJONER:
-            _fremdrift(rapport, ferdig, f"Regner ut {tittel.lower()}{f' for {navn}' if navn else ''}")
-            with scope(senter=ids), rapportdatabase():
-                seksjoner.append((tittel, skjerm_tabeller(funksjon(ids, periode))))
-            ferdig += 1
-        deler.append(Del(navn, seksjoner))
+    deler = lag_deler(sentre, periode, lambda ferdig, tekst: _fremdrift(rapport, ferdig, tekst))
+    ferdig = rapport.steg_totalt - 1
     _fremdrift(rapport, ferdig, "Lager PDF")
     laget = timezone.now()
     pdf = som_pdf(sentre, periode, deler, timezone.localtime(laget))
@@ -135,4 +125,4 @@ def _lag_godkjent(rapport):
     )
 
 
-__all__ = ["bestill", "godkjenn", "lag", "lag_rapport", "KanIkkeGodkjennes"]
+__all__ = ["bestill", "godkjenn", "lag", "KanIkkeGodkjennes"]

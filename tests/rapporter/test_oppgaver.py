@@ -46,7 +46,7 @@ def test_a_failing_report_says_so(leder, senter, monkeypatch):
     def feiler(senter_ids, periode):
         raise RuntimeError("simulert feil")
 
-    monkeypatch.setattr("rapporter.services.SEKSJONER", [("Aktivitetsrapport", feiler)])
+    monkeypatch.setattr("rapporter.rapport.SEKSJONER", [("Aktivitetsrapport", feiler)])
     rapport = services.bestill(leder, [senter], Periode.kvartal(2026, 2))
     with pytest.raises(RuntimeError):
         services.lag(rapport.pk)

@@ -101,6 +101,10 @@ def test_superuser_reports_on_several_centres_a_summary_and_a_part_each(client, 
     html = client.get(reverse("rapporter:rapport", args=[rapport.pk])).content.decode()
     assert html.index("Alle valgte sentre") < html.index("Elvegården oppfølgingssenter</h2>")
     assert "Fjordhuset oppfølgingssenter</h2>" in html
+    # A page per centre: its key figures from its own protected tables (Fjordhuset has the seven people).
+    del_fjordhuset = html[html.index("Fjordhuset oppfølgingssenter</h2>") :]
+    assert "Nøkkeltall" in del_fjordhuset and "Livsområder: første mot siste kartlegging" not in del_fjordhuset
+    assert '<th scope="row">I oppfølging i perioden</th><td class="text-end">7</td>' in del_fjordhuset
     ider = re.findall(r'\bid="([^"]+)"', html)
     assert [
         i for i in ider if ider.count(i) > 1
