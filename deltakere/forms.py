@@ -123,6 +123,18 @@ class NyKontoForm(forms.Form):
 
 class EndreRolleForm(forms.Form):
     rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices, error_messages={"required": "Velg en rolle."})
+    stillingsprosent = forms.IntegerField(
+        label="Stillingsprosent",
+        min_value=1,
+        max_value=100,
+        help_text="100 er full stilling. Brukes til årsverk i rapportene.",
+        error_messages={
+            "required": "Skriv inn stillingsprosenten, for eksempel 100 eller 50.",
+            "invalid": "Skriv stillingsprosenten som et helt tall, for eksempel 50.",
+            "min_value": "Stillingsprosenten må være minst 1.",
+            "max_value": "Stillingsprosenten kan ikke være mer enn 100.",
+        },
+    )
 
 
 def _med_meldinger(felt, **meldinger):

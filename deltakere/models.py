@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -188,6 +189,10 @@ class Medlemskap(models.Model):
     rolle = models.CharField("rolle", max_length=20, choices=Rolle.choices)
     startet = models.DateField("startet", default=timezone.localdate)
     sluttet = models.DateField("sluttet", null=True, blank=True)
+    # The share of a full position, for the staff årsverk the reports give funders.
+    stillingsprosent = models.PositiveSmallIntegerField(
+        "stillingsprosent", default=100, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
 
     objects = senter_manager("senter")
     history = historikk()
@@ -198,6 +203,10 @@ class Medlemskap(models.Model):
         verbose_name_plural = "medlemskap"
         constraints = [
             models.UniqueConstraint(fields=["bruker", "senter"], name="ett_medlemskap_per_senter"),
+            models.CheckConstraint(
+                condition=models.Q(stillingsprosent__gte=1, stillingsprosent__lte=100),
+                name="stillingsprosent_1_til_100",
+            ),
         ]
 
     def __str__(self):

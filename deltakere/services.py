@@ -127,12 +127,15 @@ def opprett_konto_fra_invitasjon(invitasjon, *, navn, passord):
     return bruker
 
 
-def endre_rolle(medlemskap, *, rolle, endret_av):
-    """A leder changes someone's role at the centre; nobody takes the leder role from themself."""
+def endre_rolle(medlemskap, *, rolle, endret_av, stillingsprosent=None):
+    """A leder changes someone's role (and position share) at the centre; nobody takes the leder role from
+    themself."""
     if medlemskap.bruker_id == endret_av.pk and rolle != Rolle.LEDER:
         raise ValidationError({"rolle": "Du kan ikke ta fra deg selv lederrollen. Be en annen leder om å gjøre det."})
     medlemskap.rolle = rolle
-    medlemskap.save(update_fields=["rolle"])
+    if stillingsprosent is not None:
+        medlemskap.stillingsprosent = stillingsprosent
+    medlemskap.save(update_fields=["rolle", "stillingsprosent"])
     return medlemskap
 
 

@@ -20,6 +20,7 @@ from deltakere.models import (
     Henvisningskilde,
     Inntekt,
     Kjonn,
+    Medlemskap,
     Status,
     Statusendring,
 )
@@ -185,8 +186,19 @@ def _tidgivertall(senter_ids, periode):
     return tall
 
 
+def _ansattall(senter_ids, periode):
+    """Staff who worked at the centres some day in the period, and their årsverk (the sum of their position
+    shares; a person who started or left inside the period counts whole)."""
+    return (
+        Medlemskap.objects.filter(senter_id__in=senter_ids, startet__lte=periode.til)
+        .exclude(sluttet__lt=periode.fra)
+        .aggregate(ansatte=Count("bruker", distinct=True), stillingsprosent=Coalesce(Sum("stillingsprosent"), 0))
+    )
+
+
 def _tall(senter_ids, periode):
     return {
+        **_ansattall(senter_ids, periode),
         **_deltakertall(senter_ids, periode),
         **_samtaletall(senter_ids, periode),
         **_tidgivertall(senter_ids, periode),
@@ -380,6 +392,30 @@ def _tidgivere(naa, fjor):
     )
 
 
+def _ansatte(naa, fjor):
+    """As the centres report to funders: staff and their årsverk beside the tidgivere and theirs."""
+    rader = [
+        Rad("Ansatte", _antall(naa, fjor, "ansatte")),
+        Rad(
+            "Ansattes årsverk",
+            [Celle(Decimal(t["stillingsprosent"]) / 100, format="snitt") for t in (naa, fjor)],
+        ),
+        Rad("Tidgivere aktive", _antall(naa, fjor, "tidgivere_aktive")),
+        Rad("Tidgivernes årsverk", [Celle(naa["arsverk"], format="snitt"), Celle(fjor["arsverk"], format="snitt")]),
+    ]
+    return Tabell(
+        "Ansatte og tidgivere",
+        KOLONNER,
+        rader,
+        radoverskrift="",
+        merknad=(
+            "Ansatte med tilgang til senteret en eller flere dager i perioden; årsverk er summen av "
+            f"stillingsprosentene. Tidgivernes årsverk: frivillige timer delt på {settings.TIMER_PER_ARSVERK}."
+        ),
+        id="ansatte",
+    )
+
+
 _TABELLER = [
     _deltakere,
     _kjonn,
@@ -393,4 +429,5 @@ _TABELLER = [
     _avtaler,
     _telling,
     _tidgivere,
+    _ansatte,
 ]

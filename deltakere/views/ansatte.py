@@ -94,14 +94,16 @@ def endre_ansatt(request, senter_id, medlemskap_id):
     medlemskap = get_object_or_404(
         Medlemskap.objects.select_related("bruker"), pk=medlemskap_id, senter=senter, sluttet__isnull=True
     )
-    form = EndreRolleForm(skjemadata(request), initial={"rolle": medlemskap.rolle})
+    form = EndreRolleForm(
+        skjemadata(request), initial={"rolle": medlemskap.rolle, "stillingsprosent": medlemskap.stillingsprosent}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.endre_rolle(medlemskap, rolle=form.cleaned_data["rolle"], endret_av=request.user)
+            services.endre_rolle(medlemskap, endret_av=request.user, **form.cleaned_data)
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"Rollen til {medlemskap.bruker.navn} er endret.")
+            messages.success(request, f"Rollen og stillingen til {medlemskap.bruker.navn} er lagret.")
             return redirect("deltakere:ansatte", senter_id=senter.pk)
     return render(request, "deltakere/endre_ansatt.html", {"senter": senter, "medlemskap": medlemskap, "form": form})
 

@@ -147,12 +147,35 @@ class TestAnsatte:
         assert response.context["form"].errors["email"] == ["Denne adressen har allerede tilgang til senteret."]
         assert f'value="{veileder.email}"' in response.content.decode()
 
-    def test_it_changes_a_role(self, client, senter, leder, veileder):
+    def test_it_changes_a_role_and_the_position_share(self, client, senter, leder, veileder):
         medlemskap = Medlemskap.objects.with_scopes_disabled().get(bruker=veileder)
         client.force_login(leder)
-        client.post(reverse("deltakere:endre_ansatt", args=[senter.pk, medlemskap.pk]), {"rolle": "sosionom"})
+        url = reverse("deltakere:endre_ansatt", args=[senter.pk, medlemskap.pk])
+        assert 'value="100"' in client.get(url).content.decode()
+        client.post(url, {"rolle": "sosionom", "stillingsprosent": "60"})
         medlemskap.refresh_from_db()
-        assert medlemskap.rolle == "sosionom"
+        assert (medlemskap.rolle, medlemskap.stillingsprosent) == ("sosionom", 60)
+        assert "60 %" in client.get(reverse("deltakere:ansatte", args=[senter.pk])).content.decode()
+
+    @pytest.mark.parametrize(
+        ("verdi", "feil"),
+        [
+            ("", "Skriv inn stillingsprosenten"),
+            ("0", "minst 1"),
+            ("150", "ikke være mer enn 100"),
+            ("halv", "et helt tall"),
+        ],
+    )
+    def test_a_bad_position_share_is_told_and_nothing_is_saved(self, client, senter, leder, veileder, verdi, feil):
+        medlemskap = Medlemskap.objects.with_scopes_disabled().get(bruker=veileder)
+        client.force_login(leder)
+        svar = client.post(
+            reverse("deltakere:endre_ansatt", args=[senter.pk, medlemskap.pk]),
+            {"rolle": "sosionom", "stillingsprosent": verdi},
+        )
+        assert svar.status_code == 200 and feil in svar.content.decode()
+        medlemskap.refresh_from_db()
+        assert (medlemskap.rolle, medlemskap.stillingsprosent) == ("veileder", 100)
 
     def test_it_removes_access_but_keeps_the_history(self, client, senter, leder, veileder):
         medlemskap = Medlemskap.objects.with_scopes_disabled().get(bruker=veileder)
@@ -173,7 +196,10 @@ class TestAnsatte:
         medlemskap = Medlemskap.objects.with_scopes_disabled().get(bruker=leder)
         client.force_login(leder)
         client.post(reverse("deltakere:fjern_ansatt", args=[senter.pk, medlemskap.pk]))
-        body = client.post(reverse("deltakere:endre_ansatt", args=[senter.pk, medlemskap.pk]), {"rolle": "veileder"})
+        body = client.post(
+            reverse("deltakere:endre_ansatt", args=[senter.pk, medlemskap.pk]),
+            {"rolle": "veileder", "stillingsprosent": "100"},
+        )
         medlemskap.refresh_from_db()
         assert medlemskap.sluttet is None and medlemskap.rolle == "leder"
         assert "ikke ta fra deg selv lederrollen" in body.content.decode()

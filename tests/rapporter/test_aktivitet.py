@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
 from deltakere import services
 from deltakere.models import Avslutningsarsak, Henvisningskilde, Kjonn, Status
@@ -184,3 +184,17 @@ def test_the_same_figures_whatever_the_servers_time_zone(data, settings, sone):
     oslo_tall = {i: [[c.verdi for c in r.celler] for r in t.rader] for i, t in tabeller(data).items()}
     settings.TIME_ZONE = sone
     assert {i: [[c.verdi for c in r.celler] for r in t.rader] for i, t in tabeller(data).items()} == oslo_tall
+
+
+def test_staff_and_their_arsverk(data):
+    from deltakere.models import Rolle
+
+    from ..factories import MedlemskapFactory
+
+    with scopes_disabled():
+        MedlemskapFactory(senter=data, rolle=Rolle.VEILEDER, startet=date(2025, 1, 1))
+        MedlemskapFactory(senter=data, rolle=Rolle.SOSIONOM, startet=date(2026, 5, 1), stillingsprosent=50)
+        MedlemskapFactory(senter=data, rolle=Rolle.LEDER, startet=date(2025, 1, 1), sluttet=date(2026, 3, 31))
+    t = tabeller(data)["ansatte"]
+    assert rad(t, "Ansatte") == [2, 2]  # last year: the full-time one and the leder who has since left
+    assert rad(t, "Ansattes årsverk") == [Decimal("1.5"), Decimal("2")]
