@@ -76,7 +76,7 @@ def i_oppfolging(senter_ids, periode):
 
 
 def _deltakertall(senter_ids, periode):
-    fra, til = periode.fra, periode.til
+    til = periode.til
     qs = i_oppfolging(senter_ids, periode).annotate(
         alder=Value(til.year, output_field=IntegerField()) - Coalesce("fodselsaar", 0)
     )
@@ -92,19 +92,22 @@ def _deltakertall(senter_ids, periode):
     for k in Inntekt:
         aggregater[f"inntekt_{k.value}"] = Count("pk", filter=Q(ny=True, inntekt_ved_start=k))
     tall = qs.aggregate(**aggregater)
+    tall.update(avsluttet_etter_arsak(senter_ids, periode))
+    return tall
 
-    # Ended: each person once, by the reason of their last ending in the period.
+
+def avsluttet_etter_arsak(senter_ids, periode):
+    """People ended in the period, each once, by the reason of their last ending in it: {"avsluttet",
+    "arsak_<reason>", "uten_arsak"} (one query; the resultatrapport uses it too)."""
     avsluttet = Statusendring.objects.filter(
-        deltaker__senter_id__in=senter_ids, til_status=Status.AVSLUTTET, dato__gte=fra, dato__lte=til
+        deltaker__senter_id__in=senter_ids, til_status=Status.AVSLUTTET, dato__gte=periode.fra, dato__lte=periode.til
     )
     siste = avsluttet.filter(deltaker=OuterRef("deltaker")).order_by("-dato", "-registrert", "-pk").values("pk")[:1]
-    arsaker = avsluttet.filter(pk=Subquery(siste)).aggregate(
+    return avsluttet.filter(pk=Subquery(siste)).aggregate(
         avsluttet=Count("deltaker", distinct=True),
         **{f"arsak_{a.value}": Count("deltaker", distinct=True, filter=Q(arsak=a)) for a in Avslutningsarsak},
         uten_arsak=Count("deltaker", distinct=True, filter=Q(arsak="")),
     )
-    tall.update(arsaker)
-    return tall
 
 
 def _samtaletall(senter_ids, periode):

@@ -13,13 +13,16 @@ small-number protection (`rapporter.skjerming`) can hide it and the report can s
 - AUDIT and DUDIT: the zone at the latest screening against the first (lower is better).
 - Stage of change and the two rulers (importance, confidence), from the samtaler where they were noted.
 - Tiltaksplaner: hovedmål reached or given up, tiltak completed, in the period.
-- Situation at the period's end (the dated situation history) against at intake: housing and income.
+- Situation at the period's end (the dated situation history) against at intake: housing and income (work as
+  income; work and activity as a life area is in the first table).
+- Reasons for avslutning among those ended in the period: the aktivitetsrapport's figure
+  (`aktivitet.avsluttet_etter_arsak`).
 """
 
 from django.db.models import Avg, Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, FirstValue, RowNumber
 
-from deltakere.models import Bosituasjon, Deltaker, Inntekt, Situasjonsendring
+from deltakere.models import Avslutningsarsak, Bosituasjon, Deltaker, Inntekt, Situasjonsendring
 from oppfolging import instrumenter, livsomrader
 from oppfolging.models import (
     Endringsfase,
@@ -33,7 +36,7 @@ from oppfolging.models import (
     Tiltaksplan,
 )
 
-from .aktivitet import i_oppfolging
+from .aktivitet import avsluttet_etter_arsak, i_oppfolging
 from .tabeller import Celle, Rad, Tabell
 
 ENDRING = ["Bedre", "Uendret", "Verre"]
@@ -64,6 +67,7 @@ def resultattabeller(senter_ids, periode):
             personer, til, "bosituasjon", Bosituasjon, "Bosituasjon ved start og ved periodens slutt", "situasjon-bolig"
         ),
         _situasjon(personer, til, "inntekt", Inntekt, "Inntekt ved start og ved periodens slutt", "situasjon-inntekt"),
+        _avslutning(senter_ids, periode),
     ]
 
 
@@ -345,3 +349,23 @@ def _situasjon(personer, til, felt, valg, tittel, tabell_id):
         )  # fmt: skip
     return Tabell(tittel, ["Ved start", "Ved periodens slutt"], rader, radoverskrift="", merknad=merknad, n=tall["n"],
                   id=tabell_id)  # fmt: skip
+
+
+def _avslutning(senter_ids, periode):
+    tall = avsluttet_etter_arsak(senter_ids, periode)
+    valg = [*Avslutningsarsak.choices, ("", "Ikke oppgitt")]
+    rader = [
+        Rad(navn, [Celle(tall[k], n=tall[k])])
+        for verdi, navn in valg
+        for k in [f"arsak_{verdi}" if verdi else "uten_arsak"]
+    ]
+    rader.append(Rad("Sum", [Celle(tall["avsluttet"], n=tall["avsluttet"])], er_sum=True))
+    return Tabell(
+        "Avslutning i perioden: årsak",
+        ["Personer"],
+        rader,
+        radoverskrift="Årsak",
+        merknad="Alle som ble avsluttet i perioden, hver person én gang, med årsaken til siste avslutning.",
+        n=tall["avsluttet"],
+        id="resultat-avslutning",
+    )

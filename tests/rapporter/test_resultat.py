@@ -123,6 +123,10 @@ def data():
     Situasjonsendring.objects.create(
         deltaker=c, dato=date(2026, 2, 1), bosituasjon=Bosituasjon.INSTITUSJON, inntekt="sosialhjelp"
     )
+
+    # Ended: B on the quarter's last day (counts), C the day after (does not), E before the quarter (does not).
+    for x, dag, arsak in ((b, date(2026, 6, 30), Avslutningsarsak.MAL_NADD), (c, date(2026, 7, 1), "annet")):
+        services.endre_status(x, versjon=x.versjon, til_status=Status.AVSLUTTET, dato=dag, av=None, arsak=arsak)
     return senter
 
 
@@ -185,6 +189,15 @@ def test_plans_and_situation(data):
     assert rad(t["situasjon-inntekt"], "Sum") == [3, 3]
 
 
+def test_reasons_for_ending_in_the_period(data):
+    t = tabeller(data)["resultat-avslutning"]
+    assert t.n == 1
+    assert rad(t, "Mål nådd") == [1]  # B, on the quarter's last day
+    assert rad(t, "Annet") == [0]  # C, the day after
+    assert rad(t, "Flyttet") == [0]  # E, before the quarter
+    assert rad(t, "Sum") == [1]
+
+
 def test_small_numbers_are_hidden_in_the_report(data):
     bolig = skjerm(tabeller(data)["livsomrader"])
     assert all(c.skjult for c in bolig.rader[0].celler if c.n)  # n = 1 or 2 people: "<5"
@@ -211,7 +224,12 @@ def test_query_count_does_not_grow_with_the_data(data):
         kartlegging(p, date(2026, 6, 1), {"bolig": 5, "nettverk": 3}, who5=(20, "god"), dudit=(2, "under"))
         samtale(p, (2026, 4, 2), endringsfase=Endringsfase.OVERVEIELSE, mestringstro=3)
         samtale(p, (2026, 6, 2), endringsfase=Endringsfase.FORBEREDELSE, mestringstro=Decimal(5))
+        with scope(senter=[data.pk]):
+            services.endre_status(
+                p, versjon=p.versjon, til_status=Status.AVSLUTTET, dato=date(2026, 6, 15), av=None, arsak="onsket_selv"
+            )
     assert antall() == foer
     t = tabeller(data)
     assert rad(t["livsomrader"], "Nettverk og relasjoner") == [0, 4, 0, 4, 0]
     assert rad(t["dudit"], "Lavere sone (bedre)") == [4]
+    assert rad(t["resultat-avslutning"], "Ønsket selv") == [4]
