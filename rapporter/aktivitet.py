@@ -238,7 +238,7 @@ def _fordeling(tittel, id, overskrift, valg, prefiks, naa, fjor, sum_nokkel, mer
     rader = [Rad(navn, _personer(naa, fjor, f"{prefiks}_{verdi}")) for verdi, navn in valg]
     rader.append(Rad("Sum", _personer(naa, fjor, sum_nokkel), er_sum=True))
     return Tabell(
-        tittel, KOLONNER, rader, radoverskrift=overskrift, merknad=merknad, n=naa[sum_nokkel], id=id, diagram=True
+        tittel, KOLONNER, rader, radoverskrift=overskrift, merknad=merknad, n=naa[sum_nokkel], id=id, diagram="soyle"
     )
 
 

@@ -92,7 +92,9 @@ class Tabell:
     merknad: str = ""  # a footnote, e.g. what n is, or that cells were hidden
     n: int | None = None  # how many people the whole table rests on ("n = 23")
     id: str = ""  # a stable slug, used for CSV/XLSX sheet names and anchors
-    diagram: bool | str = False  # a chart beside the table (rapporter.diagram): True for bars, "livsomrader"
+    # A chart beside the table (rapporter.diagram): "soyle" for bars, "livsomrader" for the life-area chart, ""
+    # for none. Reports archived before this was a string hold True, which still draws bars.
+    diagram: str = ""
     # The last column (True), or the column at this index, is the sum of the columns before it (small-number
     # protection uses it).
     kolonnesum: bool | int = False

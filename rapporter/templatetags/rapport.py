@@ -14,7 +14,7 @@ def celletekst(celle):
 
 @register.filter
 def diagram(tabell, del_nr=""):
-    """The table as an SVG chart (bars, or the life-area chart); `del_nr` (the part of the report) keeps its ids
-    unique on the page."""
+    """The table as the SVG chart its `diagram` names ("livsomrader", else bars: "soyle", or True in reports
+    archived before the field was a string); `del_nr` (the part of the report) keeps its ids unique on the page."""
     tegn = livsomradediagram if tabell.diagram == "livsomrader" else soylediagram
     return tegn(tabell, f"{del_nr}-" if del_nr else "")

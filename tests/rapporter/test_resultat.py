@@ -30,6 +30,7 @@ from rapporter.diagram import livsomradediagram
 from rapporter.resultat import resultattabeller
 from rapporter.skjerming import skjerm
 from rapporter.tabeller import OSLO, Periode
+from rapporter.templatetags.rapport import diagram
 
 from ..factories import DeltakerFactory, SenterFactory
 
@@ -209,6 +210,15 @@ def test_life_area_chart(data):
     assert 'aria-labelledby="diagram-1-livsomrader"' in svg and "andel bedre, uendret og verre" in svg
     assert svg.count("<rect") == 2 + 1 + 3  # bolig: better and worse; økonomi: same; the legend
     assert "&lt;5 personer" in livsomradediagram(skjerm(t), "")  # hidden: the count only, no bar
+
+
+@pytest.mark.parametrize(("hvilket", "kjennetegn"), [("livsomrader", "andel bedre"), ("soyle", "søylediagram"),
+                                                     (True, "søylediagram")])  # fmt: skip
+def test_the_table_names_its_chart(data, hvilket, kjennetegn):
+    """True is what reports archived before `diagram` was a string hold: still bars."""
+    t = tabeller(data)["livsomrader"]
+    t.diagram = hvilket
+    assert kjennetegn in diagram(skjerm(t, minste=1), "2")
 
 
 def test_query_count_does_not_grow_with_the_data(data):
