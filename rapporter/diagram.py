@@ -83,8 +83,14 @@ def livsomradediagram(tabell, prefiks=""):
         )
         tre, personer = rad.celler[:3], rad.celler[3]
         if personer.skjult or not personer.verdi or any(c.skjult for c in tre):
-            deler.append(f'<text x="{VENSTRE + 4}" y="{y + STOLPE - 2}" font-size="10">{escape(tekst(personer))}'
-                         f"{' personer' if personer.verdi else ''}</text>")  # fmt: skip
+            # No bar: nobody compared, or a part too small to show (its share would give it away).
+            if personer.skjult:
+                forklaring = f"{tekst(personer)} personer"
+            elif not personer.verdi:
+                forklaring = "n = 0"
+            else:
+                forklaring = f"n = {tekst(personer)}: fordelingen vises ikke (små tall)"
+            deler.append(f'<text x="{VENSTRE + 4}" y="{y + STOLPE - 2}" font-size="10">{escape(forklaring)}</text>')
             continue
         x = VENSTRE
         for celle, (fyll, strek, skrift) in zip(tre, DELER, strict=True):

@@ -210,6 +210,8 @@ def test_life_area_chart(data):
     assert 'aria-labelledby="diagram-1-livsomrader"' in svg and "andel bedre, uendret og verre" in svg
     assert svg.count("<rect") == 2 + 1 + 3  # bolig: better and worse; økonomi: same; the legend
     assert "&lt;5 personer" in livsomradediagram(skjerm(t), "")  # hidden: the count only, no bar
+    # Bolig's 2 people shown, its parts (1 and 1) hidden: no bar, whose shares would give them away.
+    assert "n = 2: fordelingen vises ikke" in livsomradediagram(skjerm(t, minste=2), "")
 
 
 @pytest.mark.parametrize(("hvilket", "kjennetegn"), [("livsomrader", "andel bedre"), ("soyle", "søylediagram"),
