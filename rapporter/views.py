@@ -109,7 +109,10 @@ def rapport(request, rapport_id):
     rapport, sentre = _hent(request, rapport_id)
     innhold = {"rapport": rapport, "sentre": sentre, "periode": periode_for(rapport)}
     if request.headers.get("HX-Request") == "true":
-        return render(request, "rapporter/_fremdrift.html", innhold)
+        svar = render(request, "rapporter/_fremdrift.html", innhold)
+        if not rapport.under_arbeid:
+            svar["HX-Refresh"] = "true"  # done (or failed): htmx reloads the page, which shows the report
+        return svar
     if rapport.innhold is not None:
         innhold["deler"] = fra_json(rapport.innhold)
         innhold["filer"] = [(reverse("rapporter:fil", args=[rapport.pk, f]), navn) for f, navn in utdata.FILER]

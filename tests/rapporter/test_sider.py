@@ -187,6 +187,10 @@ def test_progress_while_the_task_waits(client, leder, senter):
     assert "I kø" in html and 'data-hx-trigger="every 2s"' in html and "<progress" in html
     fragment = client.get(svar["Location"], headers={"HX-Request": "true"}).content.decode()
     assert fragment.lstrip().startswith('<div id="fremdrift"')
+    with scopes_disabled():
+        Rapport.objects.update(status="utkast")
+    ferdig = client.get(svar["Location"], headers={"HX-Request": "true"})
+    assert ferdig["HX-Refresh"] == "true"  # the page reloads itself to show the report
     assert client.get(reverse("rapporter:fil", args=[_rapport().pk, "pdf"])).status_code == 302
     assert not _logg(H.VIS)  # no figures shown yet
 
