@@ -81,8 +81,8 @@ def rapporter(request):
         if len(ids) == 1 or egne is not None:
             form.initial["senter"] = ids[:1]
 
-    def vis(status=200):
-        return render(request, "rapporter/rapporter.html", {"form": form, "side": _arkiv(request, egne)}, status=status)
+    def vis():
+        return render(request, "rapporter/rapporter.html", {"form": form, "side": _arkiv(request, egne)})
 
     def behandle():
         if not form.is_valid():
@@ -98,7 +98,8 @@ def rapporter(request):
 
 
 def _hent(request, rapport_id):
-    rapport = get_object_or_404(Rapport.objects.select_related("bestilt_av", "godkjent_av"), pk=rapport_id)
+    # The PDF is read only by the file view (deferred: the progress box asks every other second).
+    rapport = get_object_or_404(Rapport.objects.defer("pdf").select_related("bestilt_av", "godkjent_av"), pk=rapport_id)
     sentre = list(rapport.sentre.order_by("navn"))
     _krev(request, [s.pk for s in sentre])
     return rapport, sentre
