@@ -127,6 +127,11 @@ if env("REPORTS_DATABASE_URL", default=""):
     DATABASES["rapporter"] = env.db("REPORTS_DATABASE_URL")
     DATABASES["rapporter"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["rapporter.ruter.Rapportruter"]
+# PostgreSQL's JIT compiles a query with many conditional counts before running it: 3.7 s of compiling for a
+# report query that runs in 59 ms (docs/benchmarks.md, "Rapporter"). The app's queries are short; JIT only costs.
+for _db in DATABASES.values():
+    if _db["ENGINE"] == "django.db.backends.postgresql":
+        _db.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "deltakere.Bruker"
