@@ -287,6 +287,7 @@ def samtaler(request, pk):
             "deltaker": deltaker,
             "side": side,
             "type": type_,
+            "filtre": f"type={type_}" if type_ else "",  # kept on the page links (a code from Samtaletype)
             "typer": Samtaletype.choices,
             "fritekst": deltaker.senter.fritekst_tillatt,
             "redigerbar": not deltaker.er_overfort,

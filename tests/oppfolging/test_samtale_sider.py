@@ -296,8 +296,14 @@ class TestListeOgDeltakerside:
         tider = [s.tidspunkt for s in side.object_list]
         assert tider == sorted(tider, reverse=True) and len(tider) == 25 and side.paginator.count == 30
         assert len(client.get(url + "?side=2").context["side"].object_list) == 5
+        html = client.get(url).content.decode()
+        assert f'href="?side=2">Eldre</a>' in html and "Side 1 av 2" in html  # the shared page links
         filtrert = client.get(url + "?type=motivasjon").context["side"]
         assert filtrert.paginator.count == 10 and {s.type for s in filtrert.object_list} == {"motivasjon"}
+        for _ in range(20):
+            _samtale(deltaker, dager_siden=40, type="motivasjon")
+        html = client.get(url + "?type=motivasjon").content.decode()
+        assert 'href="?type=motivasjon&amp;side=2">Eldre</a>' in html  # the filter is kept on the next page
         assert client.get(url + "?type=tull&side=abc").status_code == 200
 
     def test_each_page_that_shows_the_person_writes_the_access_log_once(self, client, deltaker, veileder):
