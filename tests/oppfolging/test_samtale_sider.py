@@ -297,7 +297,7 @@ class TestListeOgDeltakerside:
         assert tider == sorted(tider, reverse=True) and len(tider) == 25 and side.paginator.count == 30
         assert len(client.get(url + "?side=2").context["side"].object_list) == 5
         html = client.get(url).content.decode()
-        assert f'href="?side=2">Eldre</a>' in html and "Side 1 av 2" in html  # the shared page links
+        assert 'href="?side=2">Eldre</a>' in html and "Side 1 av 2" in html  # the shared page links
         filtrert = client.get(url + "?type=motivasjon").context["side"]
         assert filtrert.paginator.count == 10 and {s.type for s in filtrert.object_list} == {"motivasjon"}
         for _ in range(20):
