@@ -18,7 +18,9 @@ IDAG = date.today()
 
 
 def _tid(dag, time=12):
-    return timezone.make_aware(datetime.combine(dag, datetime.min.time()) + timedelta(hours=time))
+    """`dag` at `time` o'clock; today no later than now, so a samtale today is never in the future (at 00:30)."""
+    tid = timezone.make_aware(datetime.combine(dag, datetime.min.time()) + timedelta(hours=time))
+    return min(tid, timezone.now()) if dag == timezone.localdate() else tid
 
 
 def _kontakt(deltaker, dager_siden, slag=Kontaktslag.MED_PERSONEN):
