@@ -65,11 +65,6 @@ class Del:
     seksjoner: list
 
 
-def lag_rapport(senter_ids, periode):
-    """[(section title, [protected Tabell])] for the centres in the period; the caller opens their scope."""
-    return [(tittel, skjerm_tabeller(funksjon(senter_ids, periode))) for tittel, funksjon in SEKSJONER]
-
-
 def lag_deler(sentre, periode, fremdrift=None):
     """The report's parts for `sentre` in `periode`: every section's protected tables, computed on the report
     database (`rapporter.ruter`), each part in its centres' scope. `fremdrift(steps done, text)` is told before
